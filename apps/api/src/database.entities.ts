@@ -1,0 +1,21 @@
+// Every entity the data source knows. The migration scripts read the same list, so an entity missing
+// here is missing from the schema check too.
+import { UserEntity } from '@api/modules/identity/users/user.entity.js';
+import { RefreshTokenEntity } from '@api/modules/identity/auth/refresh-token.entity.js';
+import { LoginAttemptEntity } from '@api/modules/identity/auth/login-attempt.entity.js';
+import { OrganisationEntity } from '@api/modules/identity/organisations/organisation.entity.js';
+import { OrganisationMembershipEntity } from '@api/modules/identity/organisations/organisation-membership.entity.js';
+import { OrganisationInvitationEntity } from '@api/modules/identity/organisations/organisation-invitation.entity.js';
+import { NetworkEntity } from '@api/modules/networks/network.entity.js';
+import { NetworkMembershipEntity } from '@api/modules/networks/network-membership.entity.js';
+
+export const ENTITIES = [
+  UserEntity,
+  RefreshTokenEntity,
+  LoginAttemptEntity,
+  OrganisationEntity,
+  OrganisationMembershipEntity,
+  OrganisationInvitationEntity,
+  NetworkEntity,
+  NetworkMembershipEntity,
+];

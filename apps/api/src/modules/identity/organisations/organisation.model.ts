@@ -1,0 +1,96 @@
+import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { CciSubsector, InvitationStatus, OrganisationKind, OrganisationRole } from '@app/contracts';
+import { User } from '@api/modules/identity/users/user.model.js';
+import { Connection } from '@api/platform/graphql/pagination.js';
+
+registerEnumType(OrganisationKind, { name: 'OrganisationKind', description: 'What kind of organisation this is.' });
+registerEnumType(OrganisationRole, { name: 'OrganisationRole', description: 'A member’s role: OWNER (everything, at least one always), ADMIN (edit, invite, manage members), MEMBER.' });
+registerEnumType(InvitationStatus, { name: 'InvitationStatus', description: 'Where an invitation stands.' });
+registerEnumType(CciSubsector, { name: 'CciSubsector', description: 'Cultural and creative industries subsector (EU usage).' });
+
+@ObjectType({ description: 'An SME, expert, municipality, university or NGO; users act through the organisations they belong to.' })
+export class Organisation {
+  @Field(() => ID, { description: 'Stable identifier.' })
+  id: string;
+
+  @Field({ description: 'Name.' })
+  name: string;
+
+  @Field(() => OrganisationKind, { description: 'Kind of organisation.' })
+  kind: OrganisationKind;
+
+  @Field({ description: 'Country, ISO 3166-1 alpha-2.' })
+  country: string;
+
+  @Field({ description: 'City.' })
+  city: string;
+
+  @Field(() => [CciSubsector], { description: 'CCI subsectors it works in.' })
+  subsectors: CciSubsector[];
+
+  @Field({ description: 'Description (plain text or Markdown, stored as written).' })
+  description: string;
+
+  @Field(() => String, { nullable: true, description: 'Website URL.' })
+  website: string | null;
+
+  @Field(() => GraphQLISODateTime, { description: 'When it joined the hub.' })
+  createdAt: Date;
+}
+
+@ObjectType({ description: 'A user’s membership of an organisation.' })
+export class OrganisationMember {
+  @Field(() => User, { description: 'The member.' })
+  user: User;
+
+  @Field(() => Organisation, { description: 'The organisation.' })
+  organisation: Organisation;
+
+  @Field(() => OrganisationRole, { description: 'The member’s role.' })
+  role: OrganisationRole;
+
+  @Field(() => GraphQLISODateTime, { description: 'When they joined.' })
+  joinedAt: Date;
+}
+
+export const OrganisationMemberConnection = Connection(OrganisationMember, 'OrganisationMember');
+export const OrganisationConnection = Connection(Organisation, 'Organisation');
+
+@ObjectType({ description: 'An invitation to join an organisation, addressed to an email address.' })
+export class OrganisationInvitation {
+  @Field(() => ID, { description: 'Stable identifier.' })
+  id: string;
+
+  @Field(() => Organisation, { description: 'The inviting organisation.' })
+  organisation: Organisation;
+
+  @Field({ description: 'The invited email address.' })
+  email: string;
+
+  @Field(() => OrganisationRole, { description: 'Role the invitee gets on accepting.' })
+  role: OrganisationRole;
+
+  @Field(() => InvitationStatus, { description: 'Where it stands.' })
+  status: InvitationStatus;
+
+  @Field(() => GraphQLISODateTime, { description: 'When it was sent.' })
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime, { description: 'After this it can no longer be accepted.' })
+  expiresAt: Date;
+}
+
+@ObjectType({ description: 'Something changed in an organisation you follow.' })
+export class OrganisationChange {
+  @Field(() => ID, { description: 'The organisation.' })
+  organisationId: string;
+
+  @Field({ description: 'UPDATED, MEMBER_ADDED, MEMBER_REMOVED or MEMBER_ROLE_CHANGED.' })
+  change: string;
+
+  @Field(() => ID, { nullable: true, description: 'The member concerned, for member changes.' })
+  userId: string | null;
+
+  @Field(() => GraphQLISODateTime, { description: 'When it happened.' })
+  at: Date;
+}

@@ -1,0 +1,72 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { EmbeddedPostgres, dataSourceOptions } from '@app/database';
+import { ENTITIES } from '@api/database.entities.js';
+
+/** Serialises migrations when several instances start at once against one database. */
+const MIGRATION_LOCK_KEY = 724_311_001;
+
+/**
+ * Owns the connection to PostgreSQL: the server named by DATABASE_URL, or the embedded one started
+ * here. Migrations run at start under an advisory lock; on shutdown the pool is drained before the
+ * embedded server stops, so no acknowledged write is cut off.
+ */
+@Injectable()
+export class DatabaseService implements OnApplicationShutdown {
+  private readonly logger = new Logger(DatabaseService.name);
+  private embedded?: EmbeddedPostgres;
+  private source?: DataSource;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  get dataSource(): DataSource {
+    if (!this.source) throw new Error('DatabaseService used before connect()');
+    return this.source;
+  }
+
+  get isEmbedded(): boolean {
+    return this.embedded !== undefined;
+  }
+
+  async connect(): Promise<DataSource> {
+    let url = this.config.database.url;
+    if (!url) {
+      this.embedded = await EmbeddedPostgres.start(this.config.database.dataDir, this.config.database.embeddedPort);
+      url = this.embedded.url;
+      this.logger.log(`embedded PostgreSQL (PGlite) running, data in ${this.config.database.dataDir}`);
+    }
+    const source = new DataSource(dataSourceOptions({ url, poolSize: this.config.database.poolSize, entities: ENTITIES }));
+    await source.initialize();
+    this.source = source;
+    if (this.config.database.runMigrations) await this.migrate(source);
+    return source;
+  }
+
+  private async migrate(source: DataSource) {
+    const runner = source.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      const applied = await source.runMigrations({ transaction: 'each' });
+      if (applied.length > 0) this.logger.log(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+      await runner.release();
+    }
+  }
+
+  /** Runs `work` in one transaction. Never await another connection inside it (see DEVELOPERS notes). */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async ping(): Promise<void> {
+    await this.dataSource.query('SELECT 1');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.source?.isInitialized) await this.source.destroy();
+    if (this.embedded) await this.embedded.stop();
+  }
+}

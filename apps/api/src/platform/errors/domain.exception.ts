@@ -1,0 +1,36 @@
+import { ErrorCode } from '@app/contracts';
+
+/**
+ * The one exception services throw on purpose. Its code reaches clients unchanged as
+ * `extensions.code` (GraphQL) or `error.code` (socket.io acknowledgements); anything else thrown is an
+ * internal error and is masked.
+ */
+export class DomainException extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: string[],
+  ) {
+    super(message);
+    this.name = 'DomainException';
+  }
+
+  static unauthenticated(message = 'Sign in to do this.') {
+    return new DomainException(ErrorCode.UNAUTHENTICATED, message);
+  }
+  static forbidden(message = 'You are not allowed to do this.') {
+    return new DomainException(ErrorCode.FORBIDDEN, message);
+  }
+  static notFound(what: string) {
+    return new DomainException(ErrorCode.NOT_FOUND, `${what} was not found.`);
+  }
+  static badInput(message: string, fields: string[] = []) {
+    return new DomainException(ErrorCode.BAD_USER_INPUT, message, fields);
+  }
+  static conflict(message: string) {
+    return new DomainException(ErrorCode.CONFLICT, message);
+  }
+  static rateLimited(message = 'Too many attempts; try again later.') {
+    return new DomainException(ErrorCode.RATE_LIMITED, message);
+  }
+}

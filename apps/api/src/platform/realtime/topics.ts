@@ -1,0 +1,15 @@
+/**
+ * GraphQL subscription topics, spelled once. Each topic's payload type is declared beside it, so a
+ * publisher and its subscription cannot disagree.
+ */
+export const Topics = {
+  organisationChanged: (organisationId: string) => `organisation.changed.${organisationId}`,
+  invitationReceived: (userId: string) => `invitation.received.${userId}`,
+  /** Internal: a session ended; every instance closes that session's graphql-ws connections. */
+  sessionEnded: 'system.session.ended',
+} as const;
+
+export interface SessionEndedMessage {
+  sessionId: string;
+  reason: 'LOGGED_OUT' | 'SESSION_REVOKED';
+}

@@ -1,0 +1,25 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import type { Type } from '@nestjs/common';
+import { DomainException } from '@api/platform/errors/domain.exception.js';
+
+export function fieldPaths(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((error) => {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    return error.children?.length ? fieldPaths(error.children, path) : [path];
+  });
+}
+
+/**
+ * Global pipes do not run for gateways, so gateways validate their payloads with this: the same
+ * class-validator rules and the same BAD_USER_INPUT answer as GraphQL inputs.
+ */
+export function validatePayload<T extends object>(type: Type<T>, payload: unknown): T {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    throw DomainException.badInput('The payload must be an object.');
+  }
+  const instance = plainToInstance(type, payload);
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) throw DomainException.badInput('The payload is not valid.', fieldPaths(errors));
+  return instance;
+}

@@ -1,0 +1,56 @@
+/** Domain vocabulary shared by the database, the API and clients (see the domain notes). */
+export enum OrganisationKind {
+  SME = 'SME',
+  EXPERT = 'EXPERT',
+  MUNICIPALITY = 'MUNICIPALITY',
+  UNIVERSITY = 'UNIVERSITY',
+  NGO = 'NGO',
+}
+
+export enum OrganisationRole {
+  OWNER = 'OWNER',
+  ADMIN = 'ADMIN',
+  MEMBER = 'MEMBER',
+}
+
+export enum InvitationStatus {
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  DECLINED = 'DECLINED',
+  REVOKED = 'REVOKED',
+}
+
+/** Cultural and creative industries subsectors, in EU usage. */
+export enum CciSubsector {
+  ARCHITECTURE = 'ARCHITECTURE',
+  ARCHIVES_LIBRARIES_MUSEUMS = 'ARCHIVES_LIBRARIES_MUSEUMS',
+  ARTISTIC_CRAFTS = 'ARTISTIC_CRAFTS',
+  AUDIOVISUAL_MULTIMEDIA = 'AUDIOVISUAL_MULTIMEDIA',
+  CULTURAL_HERITAGE = 'CULTURAL_HERITAGE',
+  DESIGN_FASHION = 'DESIGN_FASHION',
+  DESIGN_GRAPHIC = 'DESIGN_GRAPHIC',
+  DESIGN_INTERIOR = 'DESIGN_INTERIOR',
+  DESIGN_PRODUCT = 'DESIGN_PRODUCT',
+  FESTIVALS = 'FESTIVALS',
+  MUSIC = 'MUSIC',
+  PERFORMING_ARTS = 'PERFORMING_ARTS',
+  PUBLISHING = 'PUBLISHING',
+  VISUAL_ARTS = 'VISUAL_ARTS',
+}
+
+export enum NetworkKind {
+  /** Organisations of one city or historic centre. */
+  CLUSTER = 'CLUSTER',
+  /** Clusters and organisations across countries. */
+  NETWORK = 'NETWORK',
+}
+
+export enum NetworkVisibility {
+  PUBLIC = 'PUBLIC',
+  PRIVATE = 'PRIVATE',
+}
+
+export enum NetworkRole {
+  ADMIN = 'ADMIN',
+  MEMBER = 'MEMBER',
+}

@@ -1,0 +1,29 @@
+/**
+ * The stable codes clients see in GraphQL `extensions.code` and in socket.io acknowledgements.
+ * Adding a code is fine; renaming or removing one breaks clients.
+ */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  CONFLICT = 'CONFLICT',
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** The document is syntactically invalid. */
+  GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
+  /** The document does not fit the schema. */
+  GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
+  /** Depth, alias, directive, token or cost limit exceeded, or a batched request. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** The request was refused as a possible cross-site request forgery. */
+  CSRF_REJECTED = 'CSRF_REJECTED',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+export interface ErrorBody {
+  message: string;
+  code: ErrorCode;
+  /** For BAD_USER_INPUT: the input paths that were rejected, e.g. `input.country`. */
+  fields?: string[];
+}

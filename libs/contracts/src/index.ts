@@ -1,0 +1,4 @@
+export * from './error-codes.js';
+export * from './rooms.js';
+export * from './socket-events.js';
+export * from './domain.js';

@@ -1,0 +1,11 @@
+/**
+ * socket.io room names, spelled once. A socket joins a room only after the server has authorised it.
+ */
+export const Rooms = {
+  /** Every socket of one user, on every instance. */
+  user: (userId: string) => `user:${userId}`,
+  /** Every socket opened with tokens of one login session (refresh-token family). */
+  session: (sessionId: string) => `session:${sessionId}`,
+  /** Members of an organisation who asked to follow it. */
+  organisation: (organisationId: string) => `organisation:${organisationId}`,
+} as const;

@@ -1,0 +1,32 @@
+import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+export interface DataSourceInputs {
+  url: string;
+  poolSize: number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  applicationName?: string;
+}
+
+/**
+ * The one description of the database connection, used by the app, the migration scripts and the
+ * tests alike. `synchronize` is off everywhere: the schema changes only through committed migrations.
+ */
+export function dataSourceOptions(inputs: DataSourceInputs): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: inputs.url,
+    entities: inputs.entities,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+ (and PGlite): no extension to install.
+    uuidExtension: 'pgcrypto',
+    namingStrategy: new SnakeNamingStrategy(),
+    applicationName: inputs.applicationName ?? 'innomed-hub',
+    extra: { max: inputs.poolSize, connectionTimeoutMillis: 10_000 },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './embedded-postgres.js';
+export * from './data-source-options.js';
+export * from './snake-naming.strategy.js';
+export * from './migrations/index.js';

@@ -1,0 +1,24 @@
+/**
+ * The typed map of domain events. Services emit them after their transaction commits; listeners turn
+ * them into deliveries (GraphQL subscription topics, socket.io room emits).
+ */
+export type MemberRole = 'OWNER' | 'ADMIN' | 'MEMBER';
+
+export interface DomainEventMap {
+  'organisation.updated': { organisationId: string; actorId: string };
+  'organisation.member.added': { organisationId: string; userId: string; role: MemberRole; actorId: string };
+  'organisation.member.removed': { organisationId: string; userId: string; actorId: string };
+  'organisation.member.role-changed': { organisationId: string; userId: string; role: MemberRole; actorId: string };
+  'organisation.invitation.created': {
+    invitationId: string;
+    organisationId: string;
+    organisationName: string;
+    email: string;
+    inviteeId: string | null;
+    role: MemberRole;
+    actorId: string;
+  };
+  'session.ended': { userId: string; sessionId: string; reason: 'LOGGED_OUT' | 'SESSION_REVOKED' };
+}
+
+export type DomainEventName = keyof DomainEventMap;
