@@ -1,12 +1,23 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from '@app/contracts';
-import { Logger } from '@nestjs/common';
+import { HttpException, Logger } from '@nestjs/common';
 import { DomainException } from '@api/platform/errors/domain.exception.js';
 import { INTERNAL_MESSAGE } from '@api/platform/errors/error-mapping.js';
 import { currentRequestId } from '@api/platform/logging/request-context.js';
 
 const logger = new Logger('GraphQL');
+
+/** Nest's own HTTP exceptions (thrown by framework pipes or guards) mapped to our codes. */
+const HTTP_CODES: Record<number, ErrorCode> = {
+  400: ErrorCode.BAD_USER_INPUT,
+  401: ErrorCode.UNAUTHENTICATED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  409: ErrorCode.CONFLICT,
+  413: ErrorCode.PAYLOAD_TOO_LARGE,
+  429: ErrorCode.RATE_LIMITED,
+};
 const LIMIT_PATTERN = /limit of \d+ exceeded/i;
 
 /** Apollo's own codes for problems of the request itself, mapped to ours. */
@@ -51,7 +62,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       extensions: { code: original.code, ...(original.fields?.length ? { fields: original.fields } : {}) },
     };
   }
-  const code = classify(formatted);
+  const code = original instanceof HttpException ? (HTTP_CODES[original.getStatus()] ?? classify(formatted)) : classify(formatted);
   if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
     const requestId = currentRequestId();
     logger.error({ err: original, requestId, path: formatted.path }, 'unhandled error in GraphQL operation');
@@ -63,7 +74,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   const fields = code === ErrorCode.BAD_USER_INPUT ? fieldsFromMessage(formatted.message) : [];
   return {
-    message: formatted.message,
+    message: original instanceof HttpException ? original.message : formatted.message,
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     extensions: { code, ...(fields.length ? { fields } : {}) },
   };

@@ -30,7 +30,8 @@ export class InputValidationPipe extends ValidationPipe {
       return await super.transform(value, metadata);
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;
-      const paths = fieldPaths(error.errors, metadata.type === 'body' || !metadata.data ? '' : metadata.data);
+      // `@Args('input')` names the argument; `@Args()` (an ArgsType) spreads its fields at the top.
+      const paths = fieldPaths(error.errors, metadata.data ?? '');
       const first = error.errors[0];
       const reason = first?.constraints ? Object.values(first.constraints)[0] : first?.children?.length ? 'nested values are not valid' : 'invalid';
       throw DomainException.badInput(`Invalid input: ${reason}.`, paths);

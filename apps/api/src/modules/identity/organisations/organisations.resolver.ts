@@ -1,10 +1,11 @@
 import { Inject } from '@nestjs/common';
-import { Args, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import type { PubSubEngine } from 'graphql-subscriptions';
 import { OrganisationRole } from '@app/contracts';
 import { CurrentUser } from '@api/platform/auth/current-user.decorator.js';
 import type { AuthUser } from '@api/platform/auth/auth-user.js';
 import { PageArgs, type Page } from '@api/platform/graphql/pagination.js';
+import { UuidPipe } from '@api/platform/graphql/uuid.pipe.js';
 import { PUB_SUB } from '@api/platform/realtime/pub-sub.provider.js';
 import { Topics } from '@api/platform/realtime/topics.js';
 import { CreateOrganisationInput, OrganisationIdArgs, OrganisationsArgs, UpdateOrganisationInput } from './organisation.input.js';
@@ -46,10 +47,10 @@ export class OrganisationsResolver {
   @Mutation(() => Organisation, { description: 'Change an organisation (owners and admins).' })
   async updateOrganisation(
     @CurrentUser() caller: AuthUser,
-    @Args() args: OrganisationIdArgs,
+    @Args('organisationId', { type: () => ID, description: 'The organisation.' }, UuidPipe) organisationId: string,
     @Args('input', { description: 'The fields to change.' }) input: UpdateOrganisationInput,
   ): Promise<Organisation> {
-    return toOrganisation(await this.service.update(caller, args.organisationId, input));
+    return toOrganisation(await this.service.update(caller, organisationId, input));
   }
 
   @ResolveField(() => OrganisationMemberConnection, { description: 'Members, oldest first; visible to members only.' })
