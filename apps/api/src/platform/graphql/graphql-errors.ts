@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from '@app/contracts';
 import { HttpException, Logger } from '@nestjs/common';
@@ -78,4 +78,13 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     extensions: { code, ...(fields.length ? { fields } : {}) },
   };
+}
+
+/**
+ * Parse and validation errors raised outside Apollo (graphql-ws runs its own parse and validate):
+ * give them the code Apollo would, then format them like every other error.
+ */
+export function formatRequestError(error: GraphQLError): GraphQLFormattedError {
+  const code = error.message.startsWith('Syntax Error') && !LIMIT_PATTERN.test(error.message) ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED';
+  return formatGraphQLError({ ...error.toJSON(), extensions: { code } }, error);
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLError, specifiedRules, validate, type ExecutionResult } from 'graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Request, Response } from 'express';
@@ -14,7 +15,8 @@ import { MetricsService } from '@api/platform/metrics/metrics.service.js';
 import { graphqlMetricsPlugin } from '@api/platform/metrics/graphql-metrics.plugin.js';
 import { GraphQLWsSessions } from '@api/platform/realtime/graphql-ws-sessions.js';
 import type { GraphQLRequestContext } from './graphql-context.js';
-import { formatGraphQLError } from './graphql-errors.js';
+import { formatGraphQLError, formatRequestError } from './graphql-errors.js';
+import { GraphQLWsPayloadCap } from './graphql-ws-payload-cap.js';
 
 interface WsExtra {
   request: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string } };
@@ -81,6 +83,12 @@ function authenticate(tokens: AccessTokenService, token: string | undefined): Pi
           subscriptions: {
             'graphql-ws': {
               path: '/graphql',
+              // graphql-ws validates on its own: give it the same limits as HTTP operations.
+              validate: (schema: Parameters<typeof validate>[0], document: Parameters<typeof validate>[1]) =>
+                validate(schema, document, [...specifiedRules, ...protection.validationRules]),
+              onError: (_ctx: unknown, _id: string, _payload: unknown, errors: readonly GraphQLError[]) => errors.map(formatRequestError),
+              onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: ExecutionResult) =>
+                result.errors ? { ...result, errors: result.errors.map((error) => formatGraphQLError(error.toJSON(), error)) } : result,
               connectionInitWaitTimeout: 10_000,
               onConnect: (ctx: WsContext<Record<string, unknown>, WsExtra>) => {
                 const origin = ctx.extra.request.headers.origin;
@@ -115,5 +123,6 @@ function authenticate(tokens: AccessTokenService, token: string | undefined): Pi
       },
     }),
   ],
+  providers: [GraphQLWsPayloadCap],
 })
 export class GraphQLPlatformModule {}
