@@ -41,6 +41,8 @@ const common = {
 };
 
 export default {
+  // Global, not per project: end-to-end suites start hubs and wait on real sockets.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
     {
@@ -49,7 +51,6 @@ export default {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.mjs',
       globalTeardown: '<rootDir>/test/setup/global-teardown.mjs',
-      testTimeout: 60000,
     },
   ],
 };

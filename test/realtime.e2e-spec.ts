@@ -154,3 +154,18 @@ describe('realtime: socket.io and graphql-ws', () => {
     });
   });
 });
+
+describe('realtime: events nobody handles', () => {
+  it('answers an unknown event’s ack with BAD_USER_INPUT', async () => {
+    const hub = await startTestHub();
+    try {
+      const user = await new Factory(hub.url).user();
+      const socket = await connectSocket(hub.url, user.accessToken);
+      const ack = await (socket as unknown as { timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<unknown> } }).timeout(3000).emitWithAck('no:such-event', {});
+      expect(ack).toMatchObject({ ok: false, error: { code: 'BAD_USER_INPUT' } });
+      socket.close();
+    } finally {
+      await hub.close();
+    }
+  });
+});

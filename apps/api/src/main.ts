@@ -42,8 +42,10 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
-  await app.listen(config.port, config.host);
+  // Seed before listening: a ready instance never serves a half-seeded database.
+  await app.init();
   const demo = await app.get(DemoSeedService).ensureSeeded();
+  await app.listen(config.port, config.host);
 
   const lines = [`innomed-hub is running`, `  GraphQL (HTTP and graphql-ws): ${config.publicUrl}/graphql`, `  socket.io: ${config.publicUrl}`, `  health: ${config.publicUrl}/health/ready  metrics: ${config.publicUrl}/metrics`];
   if (!config.database.url) lines.push(`  database: embedded PostgreSQL, data in ${config.database.dataDir}`);

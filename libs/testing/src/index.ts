@@ -2,3 +2,4 @@ export * from './test-hub.js';
 export * from './graphql-client.js';
 export * from './factories.js';
 export * from './realtime-clients.js';
+export * from './hub-process.js';

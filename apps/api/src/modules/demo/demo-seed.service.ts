@@ -11,6 +11,8 @@ import { OrganisationMembersRepository } from '@api/modules/identity/organisatio
 import { NetworksRepository } from '@api/modules/networks/networks.repository.js';
 import { DEMO_NETWORK, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganisationKey } from './demo-data.js';
 
+const SEED_LOCK_KEY = 724_311_002;
+
 export interface DemoCredentials {
   password: string;
   emails: string[];
@@ -32,13 +34,24 @@ export class DemoSeedService {
     private readonly networks: NetworksRepository,
   ) {}
 
-  /** The demo credentials when demo data is present (seeding it now if the database is empty). */
+  /**
+   * The demo credentials when demo data is present (seeding it now if the database is empty).
+   * Instances starting together take turns through an advisory lock, so only the first seeds.
+   */
   async ensureSeeded(): Promise<DemoCredentials | null> {
     if (!this.config.seedDemo) return null;
     const firstDemo = DEMO_USERS[0]!.email;
-    if ((await this.dataSource.getRepository(UserEntity).count()) === 0) {
-      await this.seed();
-      this.logger.log('seeded demo data');
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [SEED_LOCK_KEY]);
+      if ((await this.dataSource.getRepository(UserEntity).count()) === 0) {
+        await this.seed();
+        this.logger.log('seeded demo data');
+      }
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK_KEY]).catch(() => undefined);
+      await runner.release();
     }
     return (await this.users.findByEmail(firstDemo)) ? { password: DEMO_PASSWORD, emails: DEMO_USERS.map((u) => u.email) } : null;
   }

@@ -1,11 +1,12 @@
+import { IntrinsicException } from '@nestjs/common';
 import { ErrorCode } from '@app/contracts';
 
 /**
  * The one exception services throw on purpose. Its code reaches clients unchanged as
  * `extensions.code` (GraphQL) or `error.code` (socket.io acknowledgements); anything else thrown is an
- * internal error and is masked.
+ * internal error and is masked. Being intrinsic, Nest does not log it as a failure: it is an answer.
  */
-export class DomainException extends Error {
+export class DomainException extends IntrinsicException {
   constructor(
     readonly code: ErrorCode,
     message: string,

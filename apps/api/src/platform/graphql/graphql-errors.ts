@@ -1,4 +1,4 @@
-import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from '@app/contracts';
 import { HttpException, Logger } from '@nestjs/common';
@@ -18,7 +18,16 @@ const HTTP_CODES: Record<number, ErrorCode> = {
   413: ErrorCode.PAYLOAD_TOO_LARGE,
   429: ErrorCode.RATE_LIMITED,
 };
-const LIMIT_PATTERN = /limit of \d+ exceeded/i;
+const LIMIT_PATTERN = /limit of \d+ exceeded|Document contains more tha[nt] \d+ tokens/i;
+/** "Did you mean …?" hints reveal the schema to strangers: never sent. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/** Limit refusals read alike whichever library raised them: "Token limit of 200 exceeded." */
+function limitMessage(message: string): string {
+  const tokens = message.match(/Document contains more tha[nt] (\d+) tokens/);
+  if (tokens) return `Token limit of ${tokens[1]} exceeded.`;
+  return message.replace(/^Syntax Error: /, '');
+}
 
 /** Apollo's own codes for problems of the request itself, mapped to ours. */
 function classify(formatted: GraphQLFormattedError): ErrorCode {
@@ -44,8 +53,13 @@ function classify(formatted: GraphQLFormattedError): ErrorCode {
 /** `Variable "$input" got invalid value 1 at "input.name"; ...` → ["input.name"]. */
 function fieldsFromMessage(message: string): string[] {
   const fields = new Set<string>();
-  for (const match of message.matchAll(/Variable "\$(\w+)"[^;]*?(?: at "([^"]+)")?[;:]/g)) fields.add(match[2] ?? match[1]);
-  for (const match of message.matchAll(/Field "([\w.]+)"/g)) fields.add(match[1]);
+  // graphql-js: `Variable "$i" got invalid value <printed value> at "i.country"; <reason>`; the printed
+  // value may itself contain quotes and colons, so the path is taken from the last ` at "…"`.
+  const variable = message.match(/^Variable "\$(\w+)"/);
+  const paths = [...message.matchAll(/ at "([\w.[\]]+)"[;.:]/g)];
+  if (paths.length > 0) fields.add(paths[paths.length - 1]![1]!);
+  else if (variable) fields.add(variable[1]!);
+  for (const match of message.matchAll(/Field "([\w.]+)"/g)) fields.add(match[1]!);
   return [...fields];
 }
 
@@ -73,18 +87,20 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     };
   }
   const fields = code === ErrorCode.BAD_USER_INPUT ? fieldsFromMessage(formatted.message) : [];
+  if (code === ErrorCode.QUERY_TOO_COMPLEX) formatted = { ...formatted, message: limitMessage(formatted.message) };
   return {
-    message: original instanceof HttpException ? original.message : formatted.message,
+    message: (original instanceof HttpException ? original.message : formatted.message).replace(SUGGESTION, ''),
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     extensions: { code, ...(fields.length ? { fields } : {}) },
   };
 }
 
+const APOLLO_CODE_BY_PHASE = { parse: 'GRAPHQL_PARSE_FAILED', validate: 'GRAPHQL_VALIDATION_FAILED', variables: 'BAD_USER_INPUT' } as const;
+
 /**
- * Parse and validation errors raised outside Apollo (graphql-ws runs its own parse and validate):
- * give them the code Apollo would, then format them like every other error.
+ * Parse, validation and variable errors raised outside Apollo (graphql-ws parses, validates and
+ * coerces on its own): tagged with the code Apollo would give, so `formatGraphQLError` treats them alike.
  */
-export function formatRequestError(error: GraphQLError): GraphQLFormattedError {
-  const code = error.message.startsWith('Syntax Error') && !LIMIT_PATTERN.test(error.message) ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED';
-  return formatGraphQLError({ ...error.toJSON(), extensions: { code } }, error);
+export function tagRequestError(error: GraphQLError, phase: keyof typeof APOLLO_CODE_BY_PHASE): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code: APOLLO_CODE_BY_PHASE[phase] } });
 }

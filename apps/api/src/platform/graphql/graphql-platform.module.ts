@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { GraphQLError, specifiedRules, validate, type ExecutionResult } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import type { SubscribePayload } from 'graphql-ws';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Request, Response } from 'express';
@@ -15,8 +16,9 @@ import { MetricsService } from '@api/platform/metrics/metrics.service.js';
 import { graphqlMetricsPlugin } from '@api/platform/metrics/graphql-metrics.plugin.js';
 import { GraphQLWsSessions } from '@api/platform/realtime/graphql-ws-sessions.js';
 import type { GraphQLRequestContext } from './graphql-context.js';
-import { formatGraphQLError, formatRequestError } from './graphql-errors.js';
+import { formatGraphQLError, tagRequestError } from './graphql-errors.js';
 import { GraphQLWsPayloadCap } from './graphql-ws-payload-cap.js';
+import { maxDirectivesRule } from './max-directives.rule.js';
 
 interface WsExtra {
   request: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string } };
@@ -45,15 +47,24 @@ function authenticate(tokens: AccessTokenService, token: string | undefined): Pi
       driver: ApolloDriver,
       inject: [APP_CONFIG, AccessTokenService, MetricsService, GraphQLWsSessions],
       useFactory: (config: AppConfig, tokens: AccessTokenService, metrics: MetricsService, wsSessions: GraphQLWsSessions) => {
+        // Depth, aliases and cost from graphql-armor; directives by our own rule (see its comment);
+        // tokens by graphql-js's parser, which stops early and reports a syntax error (a 400, where
+        // armor's token plugin throws from a hook and becomes a 500); "Did you mean" hints are
+        // stripped by the error formatter for every kind of error.
         const armor = new ApolloArmor({
           maxDepth: { n: config.graphql.maxDepth, flattenFragments: true },
           maxAliases: { n: config.graphql.maxAliases },
-          maxDirectives: { n: config.graphql.maxDirectives },
-          maxTokens: { n: config.graphql.maxTokens },
+          maxDirectives: { enabled: false },
+          maxTokens: { enabled: false },
           costLimit: { maxCost: config.graphql.maxCost },
-          blockFieldSuggestion: { enabled: true },
+          blockFieldSuggestion: { enabled: false },
         });
         const protection = armor.protect();
+        const validationRules = [...protection.validationRules, maxDirectivesRule(config.graphql.maxDirectives)];
+        const parseOptions = { maxTokens: config.graphql.maxTokens };
+        // graphql-ws parses and validates outside Apollo; it gets the schema Apollo starts with.
+        let schema: GraphQLSchema | undefined;
+        const wsRules = [...specifiedRules, ...validationRules, ...(config.graphql.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
         return {
           path: '/graphql',
           autoSchemaFile: true,
@@ -64,8 +75,17 @@ function authenticate(tokens: AccessTokenService, token: string | undefined): Pi
           allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,
           fieldResolverEnhancers: ['guards'],
-          validationRules: protection.validationRules,
-          plugins: [...protection.plugins, graphqlMetricsPlugin(metrics)],
+          validationRules,
+          parseOptions,
+          plugins: [
+            ...protection.plugins,
+            graphqlMetricsPlugin(metrics),
+            {
+              async serverWillStart(service: { schema: GraphQLSchema }) {
+                schema = service.schema;
+              },
+            },
+          ],
           formatError: formatGraphQLError,
           context: (arg: { req?: Request; res?: Response; extra?: WsExtra } | WsContext<Record<string, unknown>, WsExtra>): GraphQLRequestContext => {
             if ('req' in arg && arg.req) {
@@ -83,12 +103,32 @@ function authenticate(tokens: AccessTokenService, token: string | undefined): Pi
           subscriptions: {
             'graphql-ws': {
               path: '/graphql',
-              // graphql-ws validates on its own: give it the same limits as HTTP operations.
-              validate: (schema: Parameters<typeof validate>[0], document: Parameters<typeof validate>[1]) =>
-                validate(schema, document, [...specifiedRules, ...protection.validationRules]),
-              onError: (_ctx: unknown, _id: string, _payload: unknown, errors: readonly GraphQLError[]) => errors.map(formatRequestError),
+              // The same parse limits, validation rules and error codes as HTTP operations; a bad
+              // document answers that one operation with errors instead of closing the connection.
+              onSubscribe: (_ctx: unknown, _id: string, payload: SubscribePayload) => {
+                if (!schema) return [new GraphQLError('The server is starting; try again.')];
+                let document: DocumentNode;
+                try {
+                  document = parse(payload.query, parseOptions);
+                } catch (error) {
+                  return [tagRequestError(error instanceof GraphQLError ? error : new GraphQLError(String(error)), 'parse')];
+                }
+                const errors = validate(schema, document, wsRules);
+                if (errors.length > 0) return errors.map((error) => tagRequestError(error, 'validate'));
+                return { schema, document, variableValues: payload.variables, operationName: payload.operationName ?? undefined };
+              },
+              onError: (_ctx: unknown, _id: string, _payload: unknown, errors: readonly GraphQLError[]) => errors.map((error) => formatGraphQLError(error.toJSON(), error)),
               onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: ExecutionResult) =>
-                result.errors ? { ...result, errors: result.errors.map((error) => formatGraphQLError(error.toJSON(), error)) } : result,
+                result.errors
+                  ? {
+                      ...result,
+                      // Errors without a path that name a variable come from coercing the variables.
+                      errors: result.errors.map((error) => {
+                        const tagged = !error.path && /^Variable "\$/.test(error.message) ? tagRequestError(error, 'variables') : error;
+                        return formatGraphQLError(tagged.toJSON(), tagged);
+                      }),
+                    }
+                  : result,
               connectionInitWaitTimeout: 10_000,
               onConnect: (ctx: WsContext<Record<string, unknown>, WsExtra>) => {
                 const origin = ctx.extra.request.headers.origin;

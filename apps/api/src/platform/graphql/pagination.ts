@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
-import { IsBase64, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsBase64, IsInt, IsOptional, Max, MaxLength, Min, isISO8601, isUUID } from 'class-validator';
 import type { Type } from '@nestjs/common';
 import { DomainException } from '@api/platform/errors/domain.exception.js';
 
@@ -43,11 +43,23 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');
 }
 
-export function decodeCursor(value: string | undefined): Cursor | undefined {
+/**
+ * A cursor comes back from the client, so it is checked like any input before it reaches SQL:
+ * the id must be a UUID and a timestamp key an ISO date.
+ */
+export function decodeCursor(value: string | undefined, keyKind: 'text' | 'timestamp' = 'text'): Cursor | undefined {
   if (!value) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[0] === 'string' &&
+      typeof parsed[1] === 'string' &&
+      parsed[0].length <= 500 &&
+      isUUID(parsed[1]) &&
+      (keyKind === 'text' || isISO8601(parsed[0], { strict: true }))
+    ) {
       return { key: parsed[0], id: parsed[1] };
     }
   } catch {

@@ -41,7 +41,7 @@ export function installHttpPipeline(app: INestApplication, config: AppConfig): v
       return errorResponse(res, ErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than ${config.http.maxBodyBytes} bytes.`, requestId);
     }
     if (error.type === 'entity.parse.failed') {
-      return errorResponse(res, ErrorCode.BAD_USER_INPUT, 'The request body is not valid JSON.', requestId);
+      return errorResponse(res, ErrorCode.BAD_USER_INPUT, 'The request body is not valid JSON or not a JSON object.', requestId);
     }
     if (error.status && error.status >= 400 && error.status < 500) {
       return errorResponse(res, ErrorCode.BAD_USER_INPUT, 'The request could not be read.', requestId);

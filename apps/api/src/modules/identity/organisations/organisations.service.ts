@@ -67,7 +67,7 @@ export class OrganisationsService {
   /** Members are visible to the organisation's own members. */
   async membersPage(caller: AuthUser, organisationId: string, first: number, after?: string): Promise<Page<OrganisationMembershipEntity>> {
     await this.access.require(caller.id, organisationId, ANY_MEMBER);
-    const rows = await this.members.listPage(organisationId, first, decodeCursor(after));
+    const rows = await this.members.listPage(organisationId, first, decodeCursor(after, 'timestamp'));
     return toPage(rows, first, (m) => ({ key: m.createdAt.toISOString(), id: m.id }));
   }
 

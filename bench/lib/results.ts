@@ -1,0 +1,101 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MachineInfo } from './environment.js';
+import type { TargetFigures } from './load.js';
+
+/** One measured server in a scenario. */
+export interface TargetResult {
+  name: string;
+  role: 'subject' | 'reference';
+  description: string;
+  figures: TargetFigures;
+  /**
+   * Cores in use while this target was measured (1.0 = one full core): the server itself, the load
+   * generator (the runner), everything else (PostgreSQL and any other process), and hypervisor steal.
+   */
+  cpu?: { serverCores: number; loadGeneratorCores: number; otherCores: number; stealCores: number };
+  rssMiBAfter?: number;
+  /** Lines the server logged (at the bench log level) while under load. */
+  logLinesDuringLoad: number;
+  /** Per-segment figures as autocannon reported them. */
+  segments: Array<{ order: number; durationSeconds: number; responses: number; requestsPerSecondMean: number; latencyP50Ms: number; latencyP99Ms: number }>;
+}
+
+export interface ScenarioResult {
+  scenario: string;
+  description: string;
+  date: string;
+  machine: MachineInfo & { idleLoadBeforeMeasuring?: { busyCores: number; stealCores: number } | null };
+  source: unknown;
+  packages: Record<string, string>;
+  settings: Record<string, unknown>;
+  verification: Record<string, unknown>;
+  targets: TargetResult[];
+  /** subject requests/s ÷ reference requests/s. */
+  ratio: number;
+  goal: { metric: string; min: number; met: boolean };
+  /** False when any request failed (socket error, timeout, non-2xx or unexpected body). */
+  valid: boolean;
+  problems: string[];
+}
+
+export function writeResult(dir: string, result: ScenarioResult): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${result.scenario}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  return file;
+}
+
+export function readResults(dir: string): ScenarioResult[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as ScenarioResult);
+}
+
+export const RESULTS_START = '<!-- results:start -->';
+export const RESULTS_END = '<!-- results:end -->';
+
+const fixed = (value: number, digits: number): string => value.toFixed(digits);
+
+export function resultsTable(results: ScenarioResult[]): string {
+  const lines = [
+    '| scenario | target | req/s | p50 ms | p99 ms | ratio vs reference | goal |',
+    '| --- | --- | ---: | ---: | ---: | ---: | --- |',
+  ];
+  for (const result of results) {
+    for (const target of result.targets) {
+      const { figures } = target;
+      const isReference = target.role === 'reference';
+      const ratio = isReference ? '1.00 (reference)' : fixed(result.ratio, 2);
+      const verdict = result.goal.met ? 'met' : 'not met';
+      const goal = isReference ? '' : `≥ ${fixed(result.goal.min, 2)} (${verdict}${result.valid ? '' : ', run had failed requests'})`;
+      lines.push(`| ${result.scenario} | ${target.name} | ${fixed(figures.requestsPerSecond, 0)} | ${fixed(figures.latencyMs.p50, 2)} | ${fixed(figures.latencyMs.p99, 2)} | ${ratio} | ${goal} |`);
+    }
+  }
+  if (results.length === 0) lines.push('| (no results yet) | | | | | | |');
+  if (results.length) lines.push('');
+  for (const result of results) {
+    const { machine } = result;
+    lines.push(
+      `- ${result.scenario}: measured ${result.date} on ${machine.cpuCount} × ${machine.cpuModel}, ${machine.totalMemoryGiB} GiB, Node ${machine.node}; ` +
+        `full figures in \`bench/results/${result.scenario}.json\`.`,
+    );
+    for (const problem of result.problems) lines.push(`  - ${problem}`);
+  }
+  return lines.join('\n');
+}
+
+/** Rewrites the part of the README between the result markers; the rest of the file is left alone. */
+export function updateReadme(readmePath: string, resultsDir: string): void {
+  const readme = readFileSync(readmePath, 'utf8');
+  const start = readme.indexOf(RESULTS_START);
+  const end = readme.indexOf(RESULTS_END);
+  if (start === -1 || end === -1 || end < start) {
+    throw new Error(`${readmePath} lacks the ${RESULTS_START} / ${RESULTS_END} markers`);
+  }
+  const table = resultsTable(readResults(resultsDir));
+  const next = `${readme.slice(0, start + RESULTS_START.length)}\n${table}\n${readme.slice(end)}`;
+  if (next !== readme) writeFileSync(readmePath, next);
+}

@@ -1,0 +1,371 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import jwt from 'jsonwebtoken';
+import { idleMachineLoad, machineCpu, ownCpuSeconds } from '../lib/cpu.js';
+import { DEFAULT_DATABASE_URL, assertLocalDatabase, databaseVersion, ensureDatabase } from '../lib/database.js';
+import { machineInfo, packageVersions, sourceInfo } from '../lib/environment.js';
+import { combineSegments, runLoad, type LoadRequest, type LoadSegment, type LoadSettings } from '../lib/load.js';
+import { ManagedProcess, freePort, waitForHttpOk } from '../lib/processes.js';
+import type { ScenarioResult, TargetResult } from '../lib/results.js';
+import { envInt, type Scenario, type ScenarioContext } from '../lib/scenario.js';
+
+const NAME = 'graphql-baseline';
+const GOAL_MIN_RATIO = 0.6;
+/** Cores other processes may use while our servers idle before the run is flagged as disturbed. */
+const BUSY_CORES_LIMIT = 0.25;
+const ME_QUERY = '{ me { id displayName preferredLanguages country timeZone } }';
+const REGISTER = 'mutation($i: RegisterInput!){ register(input:$i){ accessToken user { id } } }';
+const UPDATE_PROFILE = 'mutation($i: UpdateProfileInput!){ updateProfile(input:$i){ id } }';
+/** Where `nest build api` puts the entry point; the first one that exists is used. */
+const HUB_ENTRIES = ['dist/apps/api/apps/api/src/main.js', 'dist/apps/api/main.js'];
+
+interface Me {
+  id: string;
+  displayName: string;
+  preferredLanguages: string[];
+  country: string | null;
+  timeZone: string;
+}
+
+interface GraphQLReply<T> {
+  status: number;
+  data: T | null;
+  errors: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLReply<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  const text = await response.text();
+  let parsed: { data?: T | null; errors?: GraphQLReply<T>['errors'] } = {};
+  try {
+    parsed = JSON.parse(text) as typeof parsed;
+  } catch {
+    parsed = { errors: [{ message: `not JSON (HTTP ${response.status}): ${text.slice(0, 200)}` }] };
+  }
+  return { status: response.status, data: parsed.data ?? null, errors: parsed.errors ?? [] };
+}
+
+/** Same fields in the same order, so two answers compare as strings. */
+const normaliseMe = (me: Me): Me => ({
+  id: me.id,
+  displayName: me.displayName,
+  preferredLanguages: [...me.preferredLanguages],
+  country: me.country,
+  timeZone: me.timeZone,
+});
+
+const withoutPassword = (url: string): string => {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+};
+
+interface Target {
+  name: 'hub' | 'bare';
+  role: 'subject' | 'reference';
+  description: string;
+  process: ManagedProcess;
+  graphqlUrl: string;
+  segments: Array<{ order: number; segment: LoadSegment }>;
+  /** CPU seconds accumulated over the measured segments; null once any reading was unavailable. */
+  cpu: { server: number; runner: number; machine: number; steal: number } | null;
+  logLinesBeforeLoad: number;
+}
+
+/** Measures one segment and adds its CPU use to the target's totals. */
+async function measure(target: Target, request: LoadRequest, settings: LoadSettings): Promise<LoadSegment> {
+  const before = { server: target.process.cpuSeconds(), runner: ownCpuSeconds(), machine: machineCpu() };
+  const segment = await runLoad(request, settings);
+  const after = { server: target.process.cpuSeconds(), runner: ownCpuSeconds(), machine: machineCpu() };
+  if (target.cpu && before.server !== undefined && after.server !== undefined && before.machine && after.machine) {
+    target.cpu.server += after.server - before.server;
+    target.cpu.runner += after.runner - before.runner;
+    target.cpu.machine += after.machine.busy - before.machine.busy;
+    target.cpu.steal += after.machine.steal - before.machine.steal;
+  } else {
+    target.cpu = null;
+  }
+  return segment;
+}
+
+function coresUsed(cpu: NonNullable<Target['cpu']>, seconds: number): NonNullable<TargetResult['cpu']> {
+  const cores = (value: number): number => Math.round((value / seconds) * 100) / 100;
+  return {
+    serverCores: cores(cpu.server),
+    loadGeneratorCores: cores(cpu.runner),
+    otherCores: cores(Math.max(0, cpu.machine - cpu.server - cpu.runner)),
+    stealCores: cores(cpu.steal),
+  };
+}
+
+async function run(context: ScenarioContext): Promise<ScenarioResult> {
+  const { root, log } = context;
+  const durationPerTarget = envInt('BENCH_DURATION', 20);
+  const rounds = envInt('BENCH_ROUNDS', 2);
+  const segmentSeconds = Math.max(1, Math.round(durationPerTarget / rounds));
+  const warmupSeconds = envInt('BENCH_WARMUP', 3);
+  const connections = envInt('BENCH_CONNECTIONS', 20);
+  const requestTimeoutSeconds = envInt('BENCH_REQUEST_TIMEOUT', 10);
+  const startTimeoutMs = envInt('BENCH_START_TIMEOUT', 120) * 1000;
+  const poolSize = envInt('DATABASE_POOL_SIZE', 10);
+  const idleWaitSeconds = envInt('BENCH_IDLE_WAIT', 120, true);
+  const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+
+  assertLocalDatabase(databaseUrl);
+  const { created } = await ensureDatabase(databaseUrl);
+  const serverVersion = await databaseVersion(databaseUrl);
+  log(`database ${withoutPassword(databaseUrl)} (PostgreSQL ${serverVersion}${created ? ', created now' : ''})`);
+
+  const entry = HUB_ENTRIES.map((path) => join(root, path)).find((path) => existsSync(path));
+  if (!entry) throw new Error(`hub not built: none of ${HUB_ENTRIES.join(', ')} exists (run \`npx nest build api\`)`);
+
+  const jwtSecret = randomBytes(48).toString('base64url');
+  const hubPort = await freePort();
+  const hubEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(hubPort),
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: String(poolSize),
+    RUN_MIGRATIONS: 'true',
+    JWT_SECRET: jwtSecret,
+    // Long enough that the token cannot expire during a slow run.
+    JWT_ACCESS_TTL: '3600',
+    LOG_LEVEL: 'warn',
+    SEED_DEMO: 'false',
+  };
+  delete hubEnv.PUBLIC_URL;
+  delete hubEnv.DATA_DIR;
+
+  log(`starting hub (${entry.slice(root.length + 1)}) on 127.0.0.1:${hubPort}`);
+  const hub = new ManagedProcess({ name: 'hub', command: process.execPath, args: [entry], cwd: root, env: hubEnv, logFile: join(context.tmpDir, `${NAME}-hub.log`) });
+  await waitForHttpOk(`http://127.0.0.1:${hubPort}/health/ready`, hub, startTimeoutMs);
+  const hubUrl = `http://127.0.0.1:${hubPort}/graphql`;
+
+  const email = `bench-${Date.now()}-${randomBytes(4).toString('hex')}@example.org`;
+  const registered = await graphql<{ register: { accessToken: string; user: { id: string } } }>(hubUrl, REGISTER, {
+    i: { email, password: randomBytes(18).toString('base64url'), displayName: 'Bench Baseline' },
+  });
+  if (!registered.data?.register) throw new Error(`register failed (HTTP ${registered.status}): ${JSON.stringify(registered.errors)}`);
+  const token = registered.data.register.accessToken;
+  const userId = registered.data.register.user.id;
+  log(`registered ${email} (${userId})`);
+
+  // Fill the array and char columns so both servers serialise more than defaults; optional for the comparison.
+  const profile = await graphql<{ updateProfile: { id: string } }>(
+    hubUrl,
+    UPDATE_PROFILE,
+    { i: { preferredLanguages: ['it', 'ar-TN', 'en'], country: 'TN', timeZone: 'Africa/Tunis' } },
+    token,
+  );
+  const profileUpdated = Boolean(profile.data?.updateProfile);
+  if (!profileUpdated) log(`warning: updateProfile failed, measuring with default profile fields: ${JSON.stringify(profile.errors)}`);
+
+  const barePort = await freePort();
+  log(`starting bare reference on 127.0.0.1:${barePort}`);
+  const bare = new ManagedProcess({
+    name: 'bare',
+    command: process.execPath,
+    args: ['--import', 'tsx', join(root, 'bench/reference/bare-graphql-server.ts')],
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(barePort), DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret, DB_POOL_SIZE: String(poolSize) },
+    logFile: join(context.tmpDir, `${NAME}-bare.log`),
+  });
+  const bareUrl = `http://127.0.0.1:${barePort}/graphql`;
+  await waitForHttpOk(bareUrl, bare, startTimeoutMs, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
+
+  // Both must give the same answer to the same request, and both must refuse a token signed with another secret.
+  const answers = await Promise.all([graphql<{ me: Me }>(hubUrl, ME_QUERY, {}, token), graphql<{ me: Me }>(bareUrl, ME_QUERY, {}, token)]);
+  const [hubMe, bareMe] = answers.map((answer, index) => {
+    if (answer.status !== 200 || answer.errors.length || !answer.data?.me) {
+      throw new Error(`${index === 0 ? 'hub' : 'bare'} answered me with HTTP ${answer.status}: ${JSON.stringify(answer.errors)}`);
+    }
+    return normaliseMe(answer.data.me);
+  });
+  if (JSON.stringify(hubMe) !== JSON.stringify(bareMe)) {
+    throw new Error(`hub and bare disagree on me:\n  hub  ${JSON.stringify(hubMe)}\n  bare ${JSON.stringify(bareMe)}`);
+  }
+  const sessionId: unknown = jwt.decode(token, { json: true })?.sid;
+  if (typeof sessionId !== 'string') throw new Error('the access token from register has no session id');
+  const forged = jwt.sign({ sid: sessionId, typ: 'access' }, randomBytes(48).toString('base64url'), {
+    algorithm: 'HS256',
+    subject: userId,
+    audience: 'innomed-hub',
+    issuer: 'innomed-hub',
+    expiresIn: 600,
+  });
+  const refusals = await Promise.all([graphql<{ me: Me | null }>(hubUrl, ME_QUERY, {}, forged), graphql<{ me: Me | null }>(bareUrl, ME_QUERY, {}, forged)]);
+  const refusal = (reply: GraphQLReply<{ me: Me | null }>) => ({
+    status: reply.status,
+    refused: !reply.data?.me,
+    code: reply.errors[0]?.extensions?.code ?? null,
+  });
+  const forgedTokenRefused = { hub: refusal(refusals[0]), bare: refusal(refusals[1]) };
+  if (!forgedTokenRefused.hub.refused || !forgedTokenRefused.bare.refused) {
+    throw new Error(`a token signed with another secret was accepted: ${JSON.stringify(forgedTokenRefused)}`);
+  }
+  log(`verified: both answer ${JSON.stringify(hubMe)} and refuse a forged token`);
+
+  const requestFor = (url: string): LoadRequest => ({
+    url,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: ME_QUERY }),
+    verifyBody: (body) => body.includes(userId) && !body.includes('"errors"'),
+  });
+
+  const targets: Target[] = [
+    {
+      name: 'hub',
+      role: 'subject',
+      description: 'innomed-hub (NestJS + Apollo driver + TypeORM, production settings)',
+      process: hub,
+      graphqlUrl: hubUrl,
+      segments: [],
+      cpu: { server: 0, runner: 0, machine: 0, steal: 0 },
+      logLinesBeforeLoad: hub.outputLines,
+    },
+    {
+      name: 'bare',
+      role: 'reference',
+      description: 'Apollo Server standalone + jsonwebtoken + pg, same query, token and table',
+      process: bare,
+      graphqlUrl: bareUrl,
+      segments: [],
+      cpu: { server: 0, runner: 0, machine: 0, steal: 0 },
+      logLinesBeforeLoad: bare.outputLines,
+    },
+  ];
+  const settings: LoadSettings = { connections, durationSeconds: segmentSeconds, timeoutSeconds: requestTimeoutSeconds };
+
+  // Anything else keeping the machine busy skews both targets; measure it while our servers are idle,
+  // and wait a while (BENCH_IDLE_WAIT seconds) for it to calm down.
+  const idleDeadline = Date.now() + idleWaitSeconds * 1000;
+  let idleLoad = await idleMachineLoad(3000);
+  while (idleLoad && idleLoad.busyCores > BUSY_CORES_LIMIT && Date.now() < idleDeadline) {
+    log(`machine busy (${idleLoad.busyCores} cores used by other processes); waiting for it to calm down`);
+    await sleep(5000);
+    idleLoad = await idleMachineLoad(3000);
+  }
+  const problems: string[] = [];
+  if (idleLoad && idleLoad.busyCores > BUSY_CORES_LIMIT) {
+    const note = `machine busy before measuring: ${idleLoad.busyCores} cores in use by other processes while both servers were idle`;
+    log(`warning: ${note}`);
+    problems.push(note);
+  }
+
+  for (const target of targets) {
+    log(`warm-up ${target.name} ${warmupSeconds}s`);
+    await runLoad(requestFor(target.graphqlUrl), { ...settings, durationSeconds: warmupSeconds });
+  }
+
+  let order = 0;
+  for (let round = 0; round < rounds; round += 1) {
+    const sequence = round % 2 === 0 ? targets : [...targets].reverse();
+    for (const target of sequence) {
+      await sleep(1000);
+      if (target.process.hasExited) throw new Error(`${target.name} ${target.process.describeExit()} during the run:\n${target.process.recentOutput()}`);
+      order += 1;
+      const segment = await measure(target, requestFor(target.graphqlUrl), settings);
+      target.segments.push({ order, segment });
+      const rate = segment.responses / segment.durationSeconds;
+      log(`round ${round + 1}/${rounds} ${target.name}: ${rate.toFixed(0)} req/s, ${segment.errors} errors, ${segment.non2xx} non-2xx, ${segment.mismatches} bad bodies`);
+    }
+  }
+
+  const results: TargetResult[] = targets.map((target) => {
+    const figures = combineSegments(target.segments.map(({ segment }) => segment));
+    const logLinesDuringLoad = target.process.outputLines - target.logLinesBeforeLoad;
+    const failed = figures.errors + figures.non2xx + figures.mismatches;
+    if (failed > 0) {
+      problems.push(
+        `${target.name}: ${figures.errors} errors (${figures.timeouts} timeouts), ${figures.non2xx} non-2xx, ${figures.mismatches} unexpected bodies; status codes ${JSON.stringify(figures.statusCodes)}`,
+      );
+    }
+    if (logLinesDuringLoad > 0) {
+      const sample = target.process.outputSince(target.logLinesBeforeLoad, 3).map((line) => line.slice(0, 300));
+      problems.push(`${target.name} logged ${logLinesDuringLoad} lines under load (log: ${relative(root, target.process.logFile)}); first: ${sample.join(' | ')}`);
+    }
+    return {
+      name: target.name,
+      role: target.role,
+      description: target.description,
+      figures,
+      cpu: target.cpu && figures.measuredSeconds > 0 ? coresUsed(target.cpu, figures.measuredSeconds) : undefined,
+      rssMiBAfter: target.process.rssMiB(),
+      logLinesDuringLoad,
+      segments: target.segments.map(({ order: position, segment }) => ({
+        order: position,
+        durationSeconds: segment.durationSeconds,
+        responses: segment.responses,
+        requestsPerSecondMean: segment.autocannon.requestsPerSecondMean,
+        latencyP50Ms: segment.autocannon.latencyP50Ms,
+        latencyP99Ms: segment.autocannon.latencyP99Ms,
+      })),
+    };
+  });
+
+  const [hubResult, bareResult] = results;
+  const ratio = bareResult.figures.requestsPerSecond > 0 ? Math.round((hubResult.figures.requestsPerSecond / bareResult.figures.requestsPerSecond) * 1000) / 1000 : 0;
+  const valid = results.every((result) => result.figures.errors + result.figures.non2xx + result.figures.mismatches === 0);
+
+  return {
+    scenario: NAME,
+    description: 'Authenticated `me` query: the hub against a bare Apollo Server reading the same row with the same token checks.',
+    date: new Date().toISOString(),
+    machine: { ...machineInfo(), idleLoadBeforeMeasuring: idleLoad ?? null },
+    source: sourceInfo(root),
+    packages: packageVersions(root, [
+      '@nestjs/core',
+      '@nestjs/apollo',
+      '@nestjs/graphql',
+      '@nestjs/platform-express',
+      '@apollo/server',
+      'graphql',
+      'typeorm',
+      'pg',
+      'jsonwebtoken',
+      'autocannon',
+    ]),
+    settings: {
+      query: ME_QUERY,
+      connections,
+      pipelining: 1,
+      warmupSecondsPerTarget: warmupSeconds,
+      rounds,
+      segmentSeconds,
+      measuredSecondsPerTarget: segmentSeconds * rounds,
+      order: 'alternating per round (hub, bare, then bare, hub, ...)',
+      requestTimeoutSeconds,
+      idleWaitSeconds,
+      databasePoolSizePerServer: poolSize,
+      database: { url: withoutPassword(databaseUrl), postgres: serverVersion },
+      hub: { NODE_ENV: 'production', LOG_LEVEL: 'warn', REDIS_URL: hubEnv.REDIS_URL ? 'set' : 'unset', entry: entry.slice(root.length + 1) },
+      loadGenerator: 'autocannon (programmatic, in the runner process on the same machine)',
+      latency: 'exact percentiles over all 2xx responses of all rounds, client-side response time',
+    },
+    verification: { me: hubMe, sameAnswer: true, forgedTokenRefused, profileUpdated },
+    targets: results,
+    ratio,
+    goal: { metric: 'hub requests/s ÷ bare requests/s', min: GOAL_MIN_RATIO, met: valid && ratio >= GOAL_MIN_RATIO },
+    valid,
+    problems,
+  };
+}
+
+export const graphqlBaseline: Scenario = {
+  name: NAME,
+  description: 'Authenticated GraphQL `me` query: hub vs a bare Apollo Server on the same table and token.',
+  run,
+};

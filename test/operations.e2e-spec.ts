@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Factory, connectSocket, gql, runHubToExit, spawnHub, startTestHub, type TestHub } from '@app/testing';
+
+describe('operations', () => {
+  describe('in process', () => {
+    let hub: TestHub;
+    beforeAll(async () => {
+      hub = await startTestHub();
+    });
+    afterAll(() => hub.close());
+
+    it('answers liveness and readiness with the state of the database', async () => {
+      const live = await fetch(`${hub.url}/health/live`);
+      expect(live.status).toBe(200);
+      const ready = await fetch(`${hub.url}/health/ready`);
+      expect(ready.status).toBe(200);
+      const body = (await ready.json()) as { checks: { database: { status: string }; redis: { status: string } } };
+      expect(body.checks.database.status).toBe('up');
+      expect(['up', 'disabled']).toContain(body.checks.redis.status);
+    });
+
+    it('exposes Prometheus metrics for HTTP, GraphQL operations, sockets and the event loop', async () => {
+      const user = await new Factory(hub.url).user();
+      const socket = await connectSocket(hub.url, user.accessToken);
+      await gql(hub.url, 'query WhoAmI { me { id } }', {}, user.accessToken);
+      const text = await (await fetch(`${hub.url}/metrics`)).text();
+      expect(text).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/graphql",status="200"\} \d+/);
+      expect(text).toMatch(/graphql_operation_duration_seconds_count\{type="query",name="WhoAmI",outcome="ok"\} 1/);
+      expect(text).toMatch(/realtime_sockets_connected\{transport="socket.io"\} 1/);
+      expect(text).toMatch(/nodejs_eventloop_lag_p99_seconds \d/);
+      socket.close();
+    });
+
+    it('echoes a request id, or makes one', async () => {
+      const given = await fetch(`${hub.url}/health/live`, { headers: { 'x-request-id': 'abc-123' } });
+      expect(given.headers.get('x-request-id')).toBe('abc-123');
+      const made = await fetch(`${hub.url}/health/live`, { headers: { 'x-request-id': 'not valid because spaces' } });
+      expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    });
+  });
+
+  describe('as a process', () => {
+    it('stops the boot with a message naming each wrong variable', async () => {
+      const result = await runHubToExit({ PORT: 'eighty', REDIS_URL: 'http://nope', TRUST_PROXY: 'maybe' });
+      expect(result.code).toBe(1);
+      expect(result.output).toContain('PORT must be an integer');
+      expect(result.output).toContain('REDIS_URL must use redis: or rediss:');
+      expect(result.output).toContain('TRUST_PROXY must be true or false');
+    });
+
+    it('keeps embedded data across restarts and stops cleanly on Ctrl-C', async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'innomed-data-'));
+      try {
+        // Embedded mode: no DATABASE_URL; data under DATA_DIR.
+        const env = { DATABASE_URL: '', REDIS_URL: '', DATA_DIR: dataDir, SEED_DEMO: 'true', JWT_SECRET: '' };
+        const first = await spawnHub(env);
+        expect(first.output()).toContain('/graphql');
+        expect(first.output()).toContain('giulia@demo.innomed.example');
+        const user = await new Factory(first.url).user({ email: 'kept@test.example' });
+        const socket = await connectSocket(first.url, user.accessToken);
+        const disconnected = new Promise((resolve) => socket.once('disconnect', resolve));
+        expect(await first.stop('SIGINT')).toBe(0);
+        await disconnected;
+
+        const second = await spawnHub(env);
+        const login = await gql<{ login: { user: { id: string } } }>(second.url, 'mutation { login(input: { email: "kept@test.example", password: "a long enough password" }) { user { id } } }');
+        expect(login.data?.login.user.id).toBe(user.id);
+        // The generated development secret is kept too: the old access token still works.
+        const me = await gql<{ me: { id: string } }>(second.url, '{ me { id } }', {}, user.accessToken);
+        expect(me.data?.me.id).toBe(user.id);
+        // Demo data is seeded once, not again.
+        const orgs = await gql<{ organisations: { nodes: unknown[] } }>(second.url, '{ organisations(first: 100) { nodes { id } } }', {}, user.accessToken);
+        expect(orgs.data?.organisations.nodes).toHaveLength(9);
+        expect(await second.stop('SIGTERM')).toBe(0);
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    });
+  });
+});
