@@ -16,6 +16,8 @@ export enum ErrorCode {
   /** Depth, alias, directive, token or cost limit exceeded, or a batched request. */
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** A backing service (the database) is briefly unreachable; nothing was changed. Retry. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   /** The request was refused as a possible cross-site request forgery. */
   CSRF_REJECTED = 'CSRF_REJECTED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',

@@ -3,3 +3,4 @@ export * from './graphql-client.js';
 export * from './factories.js';
 export * from './realtime-clients.js';
 export * from './hub-process.js';
+export * from './private-services.js';

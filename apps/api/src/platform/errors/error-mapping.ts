@@ -13,16 +13,38 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.GRAPHQL_VALIDATION_FAILED]: 400,
   [ErrorCode.QUERY_TOO_COMPLEX]: 400,
   [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
   [ErrorCode.CSRF_REJECTED]: 400,
   [ErrorCode.INTERNAL_SERVER_ERROR]: 500,
 };
 
 export const INTERNAL_MESSAGE = 'Something went wrong on our side. Quote the request id when you report it.';
 
+export const UNAVAILABLE_MESSAGE = 'The database is unavailable for a moment; nothing was changed. Try again shortly.';
+
+const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+/** SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, crash). */
+const UNAVAILABLE_SQLSTATE = /^(08|57P)/;
+
+/**
+ * A lost or refused database connection: the operation did not commit, and a retry may succeed.
+ * Told apart from our own faults so clients can retry instead of reporting a bug.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; depth += 1) {
+    const { code, message, driverError } = e as { code?: unknown; message?: unknown; driverError?: unknown };
+    if (typeof code === 'string' && (CONNECTION_ERRNOS.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
+    if (typeof message === 'string' && /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)) return true;
+    e = driverError ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Turns anything thrown into what a client may see. Unknown errors are masked. */
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof DomainException) {
     return { code: error.code, message: error.message, ...(error.fields?.length ? { fields: error.fields } : {}) };
   }
+  if (isDatabaseUnavailable(error)) return { code: ErrorCode.SERVICE_UNAVAILABLE, message: UNAVAILABLE_MESSAGE };
   return { code: ErrorCode.INTERNAL_SERVER_ERROR, message: INTERNAL_MESSAGE };
 }

@@ -3,7 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from '@app/contracts';
 import { HttpException, Logger } from '@nestjs/common';
 import { DomainException } from '@api/platform/errors/domain.exception.js';
-import { INTERNAL_MESSAGE } from '@api/platform/errors/error-mapping.js';
+import { INTERNAL_MESSAGE, UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@api/platform/errors/error-mapping.js';
 import { currentRequestId } from '@api/platform/logging/request-context.js';
 
 const logger = new Logger('GraphQL');
@@ -75,6 +75,10 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { code: original.code, ...(original.fields?.length ? { fields: original.fields } : {}) },
     };
+  }
+  if (isDatabaseUnavailable(original)) {
+    logger.warn({ err: original, requestId: currentRequestId() }, 'database unavailable during a GraphQL operation');
+    return { message: UNAVAILABLE_MESSAGE, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }
   const code = original instanceof HttpException ? (HTTP_CODES[original.getStatus()] ?? classify(formatted)) : classify(formatted);
   if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
