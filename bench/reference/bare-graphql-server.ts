@@ -6,6 +6,7 @@
  *
  * Environment: PORT, DATABASE_URL, JWT_SECRET, DB_POOL_SIZE (defaults to the hub's pool size, 10).
  */
+import { createSecretKey } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { GraphQLError } from 'graphql';
@@ -50,7 +51,8 @@ function required(name: string): string {
 }
 
 const port = Number(required('PORT'));
-const secret = required('JWT_SECRET');
+// A KeyObject made once: given a string, jsonwebtoken tries (and fails) to parse it as a PEM key on every call.
+const secret = createSecretKey(Buffer.from(required('JWT_SECRET'), 'utf8'));
 const pool = new pg.Pool({ connectionString: required('DATABASE_URL'), max: Number(process.env.DB_POOL_SIZE ?? '10') });
 
 /** The same checks as the hub's access tokens: HS256 only, audience, issuer, expiry, token type, subject and session. */

@@ -31,6 +31,8 @@ export async function createHubApp(config: AppConfig, instanceName = 'api'): Pro
   });
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
+  // GraphQL answers POSTs; an ETag (a hash of every response body) would never be used.
+  app.set('etag', false);
   installHttpPipeline(app, config);
   app.useGlobalPipes(new InputValidationPipe());
   app.useWebSocketAdapter(new HubIoAdapter(app, config));

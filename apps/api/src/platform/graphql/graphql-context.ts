@@ -10,6 +10,8 @@ export interface GraphQLRequestContext {
   user: AuthUser | null;
   /** Why the token was rejected, so the guard can answer UNAUTHENTICATED with the reason. */
   authFailure: DomainException | null;
+  /** The HTTP request id (`x-request-id`), for logs and masked errors; absent over graphql-ws. */
+  requestId?: string;
   /** The client address (for login throttling). */
   clientAddress: string;
 }

@@ -4,7 +4,6 @@ import { ErrorCode } from '@app/contracts';
 import { HttpException, Logger } from '@nestjs/common';
 import { DomainException } from '@api/platform/errors/domain.exception.js';
 import { INTERNAL_MESSAGE, UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@api/platform/errors/error-mapping.js';
-import { currentRequestId } from '@api/platform/logging/request-context.js';
 
 const logger = new Logger('GraphQL');
 
@@ -64,6 +63,21 @@ function fieldsFromMessage(message: string): string[] {
 }
 
 /**
+ * Logs the errors of one operation that are faults rather than answers: internal errors with their
+ * cause, a lost database as a warning. `requestId` ties the log line to the response.
+ */
+export function reportGraphQLErrors(errors: readonly GraphQLError[], requestId?: string): void {
+  for (const error of errors) {
+    const code = formatGraphQLError(error.toJSON(), error).extensions?.code;
+    if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
+      logger.error({ err: unwrapResolverError(error), requestId, path: error.path }, 'unhandled error in GraphQL operation');
+    } else if (code === ErrorCode.SERVICE_UNAVAILABLE) {
+      logger.warn({ err: unwrapResolverError(error), requestId, path: error.path }, 'database unavailable during a GraphQL operation');
+    }
+  }
+}
+
+/**
  * The one place errors become what clients see: domain exceptions keep their code and message,
  * Apollo's request errors get a stable code, everything else is masked and logged with the request id.
  */
@@ -77,18 +91,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     };
   }
   if (isDatabaseUnavailable(original)) {
-    logger.warn({ err: original, requestId: currentRequestId() }, 'database unavailable during a GraphQL operation');
     return { message: UNAVAILABLE_MESSAGE, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }
   const code = original instanceof HttpException ? (HTTP_CODES[original.getStatus()] ?? classify(formatted)) : classify(formatted);
   if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
-    const requestId = currentRequestId();
-    logger.error({ err: original, requestId, path: formatted.path }, 'unhandled error in GraphQL operation');
-    return {
-      message: INTERNAL_MESSAGE,
-      ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code, ...(requestId ? { requestId } : {}) },
-    };
+    return { message: INTERNAL_MESSAGE, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code } };
   }
   const fields = code === ErrorCode.BAD_USER_INPUT ? fieldsFromMessage(formatted.message) : [];
   if (code === ErrorCode.QUERY_TOO_COMPLEX) formatted = { ...formatted, message: limitMessage(formatted.message) };

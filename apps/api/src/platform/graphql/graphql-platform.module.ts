@@ -4,6 +4,7 @@ import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, v
 import type { SubscribePayload } from 'graphql-ws';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Request, Response } from 'express';
 import type { Context as WsContext } from 'graphql-ws';
 import { APP_CONFIG, type AppConfig } from '@app/config';
@@ -16,7 +17,8 @@ import { MetricsService } from '@api/platform/metrics/metrics.service.js';
 import { graphqlMetricsPlugin } from '@api/platform/metrics/graphql-metrics.plugin.js';
 import { GraphQLWsSessions } from '@api/platform/realtime/graphql-ws-sessions.js';
 import type { GraphQLRequestContext } from './graphql-context.js';
-import { formatGraphQLError, tagRequestError } from './graphql-errors.js';
+import { formatGraphQLError, reportGraphQLErrors, tagRequestError } from './graphql-errors.js';
+import { errorReportingPlugin } from './error-reporting.plugin.js';
 import { GraphQLWsPayloadCap } from './graphql-ws-payload-cap.js';
 import { maxDirectivesRule } from './max-directives.rule.js';
 
@@ -78,8 +80,12 @@ function authenticate(tokens: AccessTokenService, token: string | undefined): Pi
           validationRules,
           parseOptions,
           plugins: [
+            // No HTTP caching of GraphQL answers here; without this default plugin Apollo also skips
+            // wrapping every field resolver to compute cache hints.
+            ApolloServerPluginCacheControlDisabled(),
             ...protection.plugins,
             graphqlMetricsPlugin(metrics),
+            errorReportingPlugin(),
             {
               async serverWillStart(service: { schema: GraphQLSchema }) {
                 schema = service.schema;
@@ -94,6 +100,7 @@ function authenticate(tokens: AccessTokenService, token: string | undefined): Pi
                 req,
                 res: arg.res,
                 clientAddress: clientAddress(req, config.http.trustProxy),
+                requestId: arg.res?.locals.requestId as string | undefined,
                 ...authenticate(tokens, AccessTokenService.fromHeader(req.headers.authorization)),
               };
             }
@@ -117,9 +124,13 @@ function authenticate(tokens: AccessTokenService, token: string | undefined): Pi
                 if (errors.length > 0) return errors.map((error) => tagRequestError(error, 'validate'));
                 return { schema, document, variableValues: payload.variables, operationName: payload.operationName ?? undefined };
               },
-              onError: (_ctx: unknown, _id: string, _payload: unknown, errors: readonly GraphQLError[]) => errors.map((error) => formatGraphQLError(error.toJSON(), error)),
-              onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: ExecutionResult) =>
-                result.errors
+              onError: (_ctx: unknown, _id: string, _payload: unknown, errors: readonly GraphQLError[]) => {
+                reportGraphQLErrors(errors);
+                return errors.map((error) => formatGraphQLError(error.toJSON(), error));
+              },
+              onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: ExecutionResult) => {
+                if (result.errors) reportGraphQLErrors(result.errors);
+                return result.errors
                   ? {
                       ...result,
                       // Errors without a path that name a variable come from coercing the variables.
@@ -128,7 +139,8 @@ function authenticate(tokens: AccessTokenService, token: string | undefined): Pi
                         return formatGraphQLError(tagged.toJSON(), tagged);
                       }),
                     }
-                  : result,
+                  : result;
+              },
               connectionInitWaitTimeout: 10_000,
               onConnect: (ctx: WsContext<Record<string, unknown>, WsExtra>) => {
                 const origin = ctx.extra.request.headers.origin;

@@ -4,7 +4,6 @@ import type { INestApplication } from '@nestjs/common';
 import { ErrorCode } from '@app/contracts';
 import type { AppConfig } from '@app/config';
 import { MetricsService } from '@api/platform/metrics/metrics.service.js';
-import { requestContext } from '@api/platform/logging/request-context.js';
 import { HTTP_STATUS_BY_CODE } from '@api/platform/errors/error-mapping.js';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -31,7 +30,9 @@ export function installHttpPipeline(app: INestApplication, config: AppConfig): v
     res.once('finish', () => {
       stop({ method: req.method, route, status: String(res.statusCode) });
     });
-    requestContext.run({ requestId }, next);
+    // Carried on res.locals (not AsyncLocalStorage, whose promise hooks cost every request on Node 20).
+    res.locals.requestId = requestId;
+    next();
   });
   app.use(express.json({ limit: config.http.maxBodyBytes, strict: true }));
   app.use((error: Error & { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {

@@ -1,11 +1,10 @@
 import type { LoggerService } from '@nestjs/common';
 import { pino, type Logger as Pino } from 'pino';
 import type { LogLevel } from '@app/config';
-import { currentRequestId } from './request-context.js';
 
 /**
- * Nest's logger interface over pino: one JSON object per line, with the request id of the
- * request being served (when there is one) and the Nest context as `context`.
+ * Nest's logger interface over pino: one JSON object per line, with the Nest context as `context`.
+ * Lines about a request carry its `requestId` field where the caller knows it.
  */
 export class JsonLogger implements LoggerService {
   readonly pino: Pino;
@@ -16,10 +15,6 @@ export class JsonLogger implements LoggerService {
       base: { instance: instanceId },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      mixin: () => {
-        const requestId = currentRequestId();
-        return requestId ? { requestId } : {};
-      },
     });
   }
 

@@ -2,18 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OrganisationRole } from '@app/contracts';
 import type { Cursor } from '@api/platform/graphql/pagination.js';
+import { selectList } from '@api/platform/database/select-list.js';
 import { OrganisationMembershipEntity } from './organisation-membership.entity.js';
 
 @Injectable()
 export class OrganisationMembersRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly findSql: string;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.findSql = `SELECT ${selectList(dataSource, OrganisationMembershipEntity)} FROM "${dataSource.getMetadata(OrganisationMembershipEntity).tableName}" WHERE "organisation_id" = $1 AND "user_id" = $2`;
+  }
 
   private repo(manager?: EntityManager) {
     return (manager ?? this.dataSource.manager).getRepository(OrganisationMembershipEntity);
   }
 
-  find(organisationId: string, userId: string, manager?: EntityManager): Promise<OrganisationMembershipEntity | null> {
-    return this.repo(manager).findOneBy({ organisationId, userId });
+  /** Behind every access check: plain SQL over the entity's columns (see selectList). */
+  async find(organisationId: string, userId: string, manager?: EntityManager): Promise<OrganisationMembershipEntity | null> {
+    const rows: OrganisationMembershipEntity[] = await (manager ?? this.dataSource.manager).query(this.findSql, [organisationId, userId]);
+    return rows[0] ?? null;
   }
 
   countOwners(organisationId: string, manager: EntityManager): Promise<number> {

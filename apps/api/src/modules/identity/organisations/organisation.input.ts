@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, PartialType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsEmail, IsEnum, IsISO31661Alpha2, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { CciSubsector, OrganisationKind, OrganisationRole } from '@app/contracts';
 import { PageArgs } from '@api/platform/graphql/pagination.js';
@@ -45,49 +45,7 @@ export class CreateOrganisationInput {
 }
 
 @InputType({ description: 'Organisation fields to change; omitted fields stay as they are.' })
-export class UpdateOrganisationInput {
-  @Field(() => String, { nullable: true, description: 'Name, 2–200 characters.' })
-  @IsOptional()
-  @IsString()
-  @MinLength(2)
-  @MaxLength(200)
-  name?: string;
-
-  @Field(() => OrganisationKind, { nullable: true, description: 'Kind of organisation.' })
-  @IsOptional()
-  @IsEnum(OrganisationKind)
-  kind?: OrganisationKind;
-
-  @Field(() => String, { nullable: true, description: 'Country, ISO 3166-1 alpha-2.' })
-  @IsOptional()
-  @IsISO31661Alpha2()
-  country?: string;
-
-  @Field(() => String, { nullable: true, description: 'City.' })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  city?: string;
-
-  @Field(() => [CciSubsector], { nullable: true, description: 'CCI subsectors.' })
-  @IsOptional()
-  @ArrayMaxSize(14)
-  @IsEnum(CciSubsector, { each: true })
-  subsectors?: CciSubsector[];
-
-  @Field(() => String, { nullable: true, description: 'Description, at most 5,000 characters.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
-  description?: string;
-
-  @Field(() => String, { nullable: true, description: 'Website, an http(s) URL.' })
-  @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
-  @MaxLength(300)
-  website?: string;
-}
+export class UpdateOrganisationInput extends PartialType(CreateOrganisationInput) {}
 
 @InputType({ description: 'Invite someone by email address.' })
 export class InviteMemberInput {

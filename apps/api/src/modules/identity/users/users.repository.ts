@@ -1,23 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { selectList } from '@api/platform/database/select-list.js';
 import { UserEntity } from './user.entity.js';
 
 export type NewUser = Pick<UserEntity, 'email' | 'passwordHash' | 'displayName' | 'preferredLanguages' | 'country' | 'timeZone'>;
 
 @Injectable()
 export class UsersRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly byIdSql: string;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.byIdSql = `SELECT ${selectList(dataSource, UserEntity)} FROM "${dataSource.getMetadata(UserEntity).tableName}" WHERE "id" = $1`;
+  }
 
   private repo(manager?: EntityManager) {
     return (manager ?? this.dataSource.manager).getRepository(UserEntity);
   }
 
-  findById(id: string): Promise<UserEntity | null> {
-    return this.repo().findOneBy({ id });
-  }
-
-  findByIds(ids: string[]): Promise<UserEntity[]> {
-    return ids.length ? this.repo().findBy({ id: In(ids) }) : Promise.resolve([]);
+  /** On every authenticated `me`: plain SQL over the entity's columns (see selectList). */
+  async findById(id: string): Promise<UserEntity | null> {
+    const rows: UserEntity[] = await this.dataSource.query(this.byIdSql, [id]);
+    return rows[0] ?? null;
   }
 
   findByEmail(email: string, manager?: EntityManager): Promise<UserEntity | null> {
