@@ -126,3 +126,24 @@ describe('accounts and sessions', () => {
     expect(byId.get(other.id)).toBe(other.email);
   });
 });
+
+describe('login throttling per address', () => {
+  it('refuses further attempts from one address after its failures, whichever account they target', async () => {
+    // Behind a trusted proxy, so the test can speak from an address no other suite has used.
+    const hub = await startTestHub({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '100', LOGIN_MAX_FAILURES_PER_ADDRESS: '4', TRUST_PROXY: 'true' });
+    const from = { 'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250) + 1}` };
+    try {
+      const user = await new Factory(hub.url).user();
+      for (let i = 0; i < 4; i += 1) {
+        const failed = await gql(hub.url, LOGIN, { input: { email: `someone-${i}@test.example`, password: 'wrong password' } }, undefined, from);
+        expect(errorCode(failed)).toBe('UNAUTHENTICATED');
+      }
+      const elsewhere = await gql(hub.url, LOGIN, { input: { email: user.email, password: user.password } }, undefined, { 'x-forwarded-for': '203.0.113.7' });
+      expect(errorCode(elsewhere)).toBeUndefined();
+      const throttled = await gql(hub.url, LOGIN, { input: { email: user.email, password: user.password } }, undefined, from);
+      expect(errorCode(throttled)).toBe('RATE_LIMITED');
+    } finally {
+      await hub.close();
+    }
+  });
+});

@@ -50,6 +50,39 @@ describe('operations', () => {
       expect(result.output).toContain('TRUST_PROXY must be true or false');
     });
 
+    it('finishes the requests it accepted before stopping', async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'innomed-data-'));
+      try {
+        const env = { DATABASE_URL: '', REDIS_URL: '', DATA_DIR: dataDir };
+        const first = await spawnHub(env);
+        const emails = Array.from({ length: 12 }, (_, i) => `drain-${i}@test.example`);
+        const register = (email: string) =>
+          gql<{ register: { user: { id: string } } }>(first.url, 'mutation($i: RegisterInput!) { register(input: $i) { user { id } } }', {
+            i: { email, password: 'a long enough password', displayName: 'Drain' },
+          }).then(
+            (result) => ({ email, result }),
+            () => ({ email, result: undefined }),
+          );
+        const inFlight = emails.map(register);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const exited = first.stop('SIGTERM');
+        const answers = await Promise.all(inFlight);
+        expect(await exited).toBe(0);
+        // Every request that was answered was answered in full; none was cut off with a server error.
+        const acknowledged = answers.filter((a) => a.result !== undefined);
+        for (const { result } of acknowledged) expect(result?.data?.register.user.id).toBeDefined();
+
+        const second = await spawnHub(env);
+        for (const { email } of acknowledged) {
+          const login = await gql(second.url, 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email, password: 'a long enough password' } });
+          expect({ email, errors: login.errors }).toEqual({ email, errors: undefined });
+        }
+        await second.stop();
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    });
+
     it('keeps embedded data across restarts and stops cleanly on Ctrl-C', async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'innomed-data-'));
       try {

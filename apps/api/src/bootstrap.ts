@@ -8,6 +8,8 @@ import { InputValidationPipe } from '@api/platform/graphql/input-validation.pipe
 import { HubIoAdapter } from '@api/platform/realtime/hub-io.adapter.js';
 import { HealthController } from '@api/platform/http/health.controller.js';
 import { isOriginAllowed } from '@api/platform/http/origins.js';
+import { RequestDrain } from '@api/platform/http/request-drain.js';
+import type { Server } from 'node:http';
 
 export interface HubApp {
   app: NestExpressApplication;
@@ -39,8 +41,19 @@ export async function createHubApp(config: AppConfig, instanceName = 'api'): Pro
   return { app, logger };
 }
 
-/** Stop order: readiness fails, then Nest closes the HTTP server, sockets, and finally the database. */
+/**
+ * Stop order: readiness fails; the HTTP server stops accepting and idle keep-alive connections close;
+ * requests already accepted finish; then Nest stops GraphQL, disconnects the sockets (clients
+ * reconnect elsewhere) and closes the database last. Nest alone would stop Apollo before the HTTP
+ * server, failing requests that were in flight.
+ */
 export async function closeHubApp(hub: HubApp): Promise<void> {
   hub.app.get(HealthController, { strict: false }).markShuttingDown();
+  const server = hub.app.getHttpServer() as Server;
+  if (server.listening) {
+    server.close();
+    server.closeIdleConnections();
+    await hub.app.get(RequestDrain, { strict: false }).idle();
+  }
   await hub.app.close();
 }

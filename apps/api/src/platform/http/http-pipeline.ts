@@ -5,6 +5,7 @@ import { ErrorCode } from '@app/contracts';
 import type { AppConfig } from '@app/config';
 import { MetricsService } from '@api/platform/metrics/metrics.service.js';
 import { HTTP_STATUS_BY_CODE } from '@api/platform/errors/error-mapping.js';
+import { RequestDrain } from './request-drain.js';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
@@ -19,7 +20,11 @@ function errorResponse(res: Response, code: ErrorCode, message: string, requestI
  */
 export function installHttpPipeline(app: INestApplication, config: AppConfig): void {
   const metrics = app.get(MetricsService);
+  const drain = app.get(RequestDrain);
   app.use((req: Request, res: Response, next: NextFunction) => {
+    const done = drain.begin();
+    res.once('finish', done);
+    res.once('close', done);
     const incoming = req.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', requestId);
