@@ -8,6 +8,7 @@ import { OrganisationMembershipEntity } from '@api/modules/identity/organisation
 import { OrganisationInvitationEntity } from '@api/modules/identity/organisations/organisation-invitation.entity.js';
 import { NetworkEntity } from '@api/modules/networks/network.entity.js';
 import { NetworkMembershipEntity } from '@api/modules/networks/network-membership.entity.js';
+import { NetworkJoinRequestEntity } from '@api/modules/networks/network-join-request.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -18,4 +19,5 @@ export const ENTITIES = [
   OrganisationInvitationEntity,
   NetworkEntity,
   NetworkMembershipEntity,
+  NetworkJoinRequestEntity,
 ];

@@ -54,3 +54,11 @@ export enum NetworkRole {
   ADMIN = 'ADMIN',
   MEMBER = 'MEMBER',
 }
+
+/** Where a join request or a network invitation stands. */
+export enum RequestStatus {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+  WITHDRAWN = 'WITHDRAWN',
+}

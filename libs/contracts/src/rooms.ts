@@ -8,4 +8,6 @@ export const Rooms = {
   session: (sessionId: string) => `session:${sessionId}`,
   /** Members of an organisation who asked to follow it. */
   organisation: (organisationId: string) => `organisation:${organisationId}`,
+  /** Users following a network they may see. */
+  network: (networkId: string) => `network:${networkId}`,
 } as const;

@@ -18,6 +18,12 @@ export interface DomainEventMap {
     role: MemberRole;
     actorId: string;
   };
+  'network.member.joined': { networkId: string; organisationId: string; role: 'ADMIN' | 'MEMBER'; actorId: string };
+  'network.member.left': { networkId: string; organisationId: string; actorId: string };
+  'network.member.role-changed': { networkId: string; organisationId: string; role: 'ADMIN' | 'MEMBER'; actorId: string };
+  'network.join-request.created': { requestId: string; networkId: string; organisationId: string; actorId: string };
+  'network.join-request.decided': { requestId: string; networkId: string; organisationId: string; approved: boolean; actorId: string };
+  'network.invitation.created': { invitationId: string; networkId: string; organisationId: string; actorId: string };
   'session.ended': { userId: string; sessionId: string; reason: 'LOGGED_OUT' | 'SESSION_REVOKED' };
 }
 

@@ -1,10 +1,12 @@
 // Listed explicitly (not globbed) so the same list works from the sources and from the build.
 // `npm run migration:generate -- <Name>` adds new files to both lists below.
 // migrations: imports
+import { NetworkMembership1795734089699 } from './1795734089699-NetworkMembership.js';
 import { Initial1795730953174 } from './1795730953174-Initial.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [
   // migrations: list
+  NetworkMembership1795734089699,
   Initial1795730953174,
 ];

@@ -36,5 +36,6 @@ export const DEMO_NETWORK = {
   countries: ['GR', 'IT', 'TN', 'PS', 'JO'],
   subsectors: [CciSubsector.DESIGN_FASHION, CciSubsector.ARTISTIC_CRAFTS, CciSubsector.CULTURAL_HERITAGE, CciSubsector.DESIGN_PRODUCT],
   visibility: NetworkVisibility.PUBLIC,
+  city: null,
   host: 'ntua' as DemoOrganisationKey,
 };

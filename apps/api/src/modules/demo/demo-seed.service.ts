@@ -9,6 +9,7 @@ import { UserEntity } from '@api/modules/identity/users/user.entity.js';
 import { OrganisationsRepository } from '@api/modules/identity/organisations/organisations.repository.js';
 import { OrganisationMembersRepository } from '@api/modules/identity/organisations/organisation-members.repository.js';
 import { NetworksRepository } from '@api/modules/networks/networks.repository.js';
+import { NetworkMembershipsRepository } from '@api/modules/networks/network-memberships.repository.js';
 import { DEMO_NETWORK, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganisationKey } from './demo-data.js';
 
 const SEED_LOCK_KEY = 724_311_002;
@@ -32,6 +33,7 @@ export class DemoSeedService {
     private readonly organisations: OrganisationsRepository,
     private readonly members: OrganisationMembersRepository,
     private readonly networks: NetworksRepository,
+    private readonly networkMembers: NetworkMembershipsRepository,
   ) {}
 
   /**
@@ -77,7 +79,7 @@ export class DemoSeedService {
       const { host, ...network } = DEMO_NETWORK;
       const created = await this.networks.createWithAdmin({ ...network, createdByOrganisationId: orgIds.get(host)! }, manager);
       for (const [key, id] of orgIds) {
-        if (key !== host) await this.networks.addMember(created.id, id, key === 'prato' || key === 'tunis' ? NetworkRole.ADMIN : NetworkRole.MEMBER, manager);
+        if (key !== host) await this.networkMembers.add(created.id, id, key === 'prato' || key === 'tunis' ? NetworkRole.ADMIN : NetworkRole.MEMBER, manager);
       }
     });
   }

@@ -18,6 +18,10 @@ export class NetworkEntity {
   @Column({ type: 'text', default: '' })
   description: string;
 
+  /** The city or historic centre of a cluster; null for a network. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  city: string | null;
+
   /** ISO 3166-1 alpha-2 codes. */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   countries: string[];

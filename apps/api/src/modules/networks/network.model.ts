@@ -1,9 +1,14 @@
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CciSubsector, NetworkKind, NetworkVisibility } from '@app/contracts';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { CciSubsector, NetworkKind, NetworkRole, NetworkVisibility, RequestStatus } from '@app/contracts';
 import { Connection } from '@api/platform/graphql/pagination.js';
+import { Organisation } from '@api/modules/identity/organisations/organisation.model.js';
+import { NetworkJoinDirection } from './network-join-request.entity.js';
 
 registerEnumType(NetworkKind, { name: 'NetworkKind', description: 'CLUSTER: one city or historic centre; NETWORK: across countries.' });
 registerEnumType(NetworkVisibility, { name: 'NetworkVisibility', description: 'PUBLIC networks are listed to everyone; PRIVATE ones only to their members.' });
+registerEnumType(NetworkRole, { name: 'NetworkRole', description: 'ADMIN organisations manage the network (at least one always); MEMBER organisations take part.' });
+registerEnumType(RequestStatus, { name: 'RequestStatus', description: 'Where a join request or network invitation stands.' });
+registerEnumType(NetworkJoinDirection, { name: 'NetworkJoinDirection', description: 'REQUEST: the organisation asked; INVITATION: the network asked.' });
 
 @ObjectType({ description: 'A cluster or cross-border network of organisations.' })
 export class Network {
@@ -16,8 +21,11 @@ export class Network {
   @Field({ description: 'Name.' })
   name: string;
 
-  @Field({ description: 'Description (Markdown, stored as written).' })
+  @Field({ description: 'Description (Markdown, stored as written; render it safely).' })
   description: string;
+
+  @Field(() => String, { nullable: true, description: 'City or historic centre of a cluster.' })
+  city: string | null;
 
   @Field(() => [String], { description: 'Countries it spans, ISO 3166-1 alpha-2.' })
   countries: string[];
@@ -33,3 +41,65 @@ export class Network {
 }
 
 export const NetworkConnection = Connection(Network, 'Network');
+
+@ObjectType({ description: 'An organisation taking part in a network.' })
+export class NetworkMember {
+  @Field(() => Organisation, { description: 'The member organisation.' })
+  organisation: Organisation;
+
+  @Field(() => NetworkRole, { description: 'Its role in the network.' })
+  role: NetworkRole;
+
+  @Field(() => GraphQLISODateTime, { description: 'When it joined.' })
+  joinedAt: Date;
+}
+
+export const NetworkMemberConnection = Connection(NetworkMember, 'NetworkMember');
+
+@ObjectType({ description: 'An organisation’s request to join a network, or a network’s invitation to an organisation.' })
+export class NetworkJoinRequest {
+  @Field(() => ID, { description: 'Stable identifier.' })
+  id: string;
+
+  @Field(() => NetworkJoinDirection, { description: 'Who asked whom.' })
+  direction: NetworkJoinDirection;
+
+  @Field(() => Network, { description: 'The network.' })
+  network: Network;
+
+  @Field(() => Organisation, { description: 'The organisation.' })
+  organisation: Organisation;
+
+  @Field({ description: 'The note that came with it.' })
+  message: string;
+
+  @Field(() => RequestStatus, { description: 'Where it stands.' })
+  status: RequestStatus;
+
+  @Field(() => GraphQLISODateTime, { description: 'When it was made.' })
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was decided.' })
+  decidedAt: Date | null;
+}
+
+@ObjectType({ description: 'Something happened in a network you can see.' })
+export class NetworkActivity {
+  @Field(() => ID, { description: 'The network.' })
+  networkId: string;
+
+  @Field({ description: 'MEMBER_JOINED, MEMBER_LEFT or MEMBER_ROLE_CHANGED.' })
+  kind: string;
+
+  @Field(() => ID, { nullable: true, description: 'The organisation concerned.' })
+  organisationId: string | null;
+
+  @Field(() => GraphQLISODateTime, { description: 'When it happened.' })
+  at: Date;
+}
+
+@ObjectType({ description: 'How many organisations take part.' })
+export class NetworkStats {
+  @Field(() => Int, { description: 'Member organisations.' })
+  memberCount: number;
+}
