@@ -9,6 +9,7 @@ import { MetricsModule } from '@api/platform/metrics/metrics.module.js';
 import { RealtimeModule } from '@api/platform/realtime/realtime.module.js';
 import { IdentityModule } from '@api/modules/identity/identity.module.js';
 import { NetworksModule } from '@api/modules/networks/networks.module.js';
+import { ChallengesModule } from '@api/modules/challenges/challenges.module.js';
 import { DemoModule } from '@api/modules/demo/demo.module.js';
 
 /** Platform modules first, then features in dependency order (a feature imports only those above it). */
@@ -28,6 +29,7 @@ export class AppModule {
         HttpPlatformModule,
         IdentityModule,
         NetworksModule,
+        ChallengesModule,
         DemoModule,
       ],
     };

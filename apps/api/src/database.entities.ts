@@ -9,6 +9,12 @@ import { OrganisationInvitationEntity } from '@api/modules/identity/organisation
 import { NetworkEntity } from '@api/modules/networks/network.entity.js';
 import { NetworkMembershipEntity } from '@api/modules/networks/network-membership.entity.js';
 import { NetworkJoinRequestEntity } from '@api/modules/networks/network-join-request.entity.js';
+import { ChallengeEntity } from '@api/modules/challenges/challenge.entity.js';
+import { ChallengeTransitionEntity } from '@api/modules/challenges/challenge-transition.entity.js';
+import { AnswerEntity } from '@api/modules/challenges/answer.entity.js';
+import { AnswerCommentEntity } from '@api/modules/challenges/answer-comment.entity.js';
+import { AnswerVoteEntity } from '@api/modules/challenges/answer-vote.entity.js';
+import { ChallengeFollowEntity } from '@api/modules/challenges/challenge-follow.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -20,4 +26,10 @@ export const ENTITIES = [
   NetworkEntity,
   NetworkMembershipEntity,
   NetworkJoinRequestEntity,
+  ChallengeEntity,
+  ChallengeTransitionEntity,
+  AnswerEntity,
+  AnswerCommentEntity,
+  AnswerVoteEntity,
+  ChallengeFollowEntity,
 ];

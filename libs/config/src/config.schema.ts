@@ -20,6 +20,8 @@ export interface AppConfig {
     embeddedPort: number;
     poolSize: number;
     runMigrations: boolean;
+    /** Log (at debug) and count every SQL statement; for development and the statement-count tests. */
+    traceQueries: boolean;
   };
   redis: { url: string | undefined };
   auth: {
@@ -75,6 +77,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'EMBEDDED_DB_PORT', default: '0', meaning: 'Loopback port the embedded PostgreSQL listens on; 0 picks a free one.' },
   { name: 'DATABASE_POOL_SIZE', default: '10', meaning: 'Connections per instance.' },
   { name: 'RUN_MIGRATIONS', default: 'true', meaning: 'Apply pending migrations at start.' },
+  { name: 'DATABASE_TRACE_QUERIES', default: 'false', meaning: 'Log every SQL statement at debug level and count them (development, statement-count tests).' },
   { name: 'REDIS_URL', default: '(unset: in-process)', meaning: 'Redis URL. Set it to run several instances: socket.io rooms and GraphQL subscriptions are shared through it.' },
   { name: 'JWT_SECRET', default: '(generated outside production)', meaning: 'HMAC secret for access tokens, at least 32 characters. Every instance must share it.' },
   { name: 'JWT_ACCESS_TTL', default: '900', meaning: 'Access token lifetime in seconds.' },
@@ -198,6 +201,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       embeddedPort: r.int('EMBEDDED_DB_PORT', 0, 0, 65535),
       poolSize: r.int('DATABASE_POOL_SIZE', 10, 1, 200),
       runMigrations: r.bool('RUN_MIGRATIONS', true),
+      traceQueries: r.bool('DATABASE_TRACE_QUERIES', false),
     },
     redis: { url: r.url('REDIS_URL', ['redis:', 'rediss:']) },
     auth: {

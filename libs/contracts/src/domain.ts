@@ -62,3 +62,21 @@ export enum RequestStatus {
   REJECTED = 'REJECTED',
   WITHDRAWN = 'WITHDRAWN',
 }
+
+/** The ReSOLVE levers of the circular economy (Ellen MacArthur Foundation). */
+export enum ResolveLever {
+  REGENERATE = 'REGENERATE',
+  SHARE = 'SHARE',
+  OPTIMISE = 'OPTIMISE',
+  LOOP = 'LOOP',
+  VIRTUALISE = 'VIRTUALISE',
+  EXCHANGE = 'EXCHANGE',
+}
+
+export enum ChallengeStatus {
+  DRAFT = 'DRAFT',
+  OPEN = 'OPEN',
+  IN_PROGRESS = 'IN_PROGRESS',
+  SOLVED = 'SOLVED',
+  CLOSED = 'CLOSED',
+}

@@ -8,6 +8,8 @@ export interface DataSourceInputs {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: MixedList<Function | string | EntitySchema>;
   applicationName?: string;
+  /** Receives every statement when set (see QueryTrace in the app). */
+  logger?: DataSourceOptions['logger'];
 }
 
 /**
@@ -28,5 +30,6 @@ export function dataSourceOptions(inputs: DataSourceInputs): DataSourceOptions {
     namingStrategy: new SnakeNamingStrategy(),
     applicationName: inputs.applicationName ?? 'innomed-hub',
     extra: { max: inputs.poolSize, connectionTimeoutMillis: 10_000 },
+    ...(inputs.logger ? { logger: inputs.logger, logging: ['query' as const, 'error' as const] } : {}),
   };
 }

@@ -24,6 +24,12 @@ export interface DomainEventMap {
   'network.join-request.created': { requestId: string; networkId: string; organisationId: string; actorId: string };
   'network.join-request.decided': { requestId: string; networkId: string; organisationId: string; approved: boolean; actorId: string };
   'network.invitation.created': { invitationId: string; networkId: string; organisationId: string; actorId: string };
+  'challenge.opened': { challengeId: string; networkId: string; actorId: string };
+  'challenge.status-changed': { challengeId: string; networkId: string; status: string; actorId: string };
+  'challenge.answer-added': { challengeId: string; answerId: string; actorId: string };
+  'challenge.comment-added': { challengeId: string; answerId: string; commentId: string; actorId: string };
+  'challenge.vote-changed': { challengeId: string; answerId: string; score: number; actorId: string };
+  'challenge.answer-accepted': { challengeId: string; answerId: string; actorId: string };
   'session.ended': { userId: string; sessionId: string; reason: 'LOGGED_OUT' | 'SESSION_REVOKED' };
 }
 

@@ -14,7 +14,7 @@ export class NetworkDeliveryListener implements OnModuleInit {
 
   onModuleInit(): void {
     const deliver = (networkId: string, kind: string, organisationId: string) =>
-      this.pubSub.publish(Topics.networkActivity(networkId), { networkActivity: { networkId, kind, organisationId, at: new Date().toISOString() } });
+      this.pubSub.publish(Topics.networkActivity(networkId), { networkActivity: { networkId, kind, organisationId, challengeId: null, at: new Date().toISOString() } });
     this.events.on('network.member.joined', (e) => deliver(e.networkId, 'MEMBER_JOINED', e.organisationId));
     this.events.on('network.member.left', (e) => deliver(e.networkId, 'MEMBER_LEFT', e.organisationId));
     this.events.on('network.member.role-changed', (e) => deliver(e.networkId, 'MEMBER_ROLE_CHANGED', e.organisationId));

@@ -88,11 +88,14 @@ export class NetworkActivity {
   @Field(() => ID, { description: 'The network.' })
   networkId: string;
 
-  @Field({ description: 'MEMBER_JOINED, MEMBER_LEFT or MEMBER_ROLE_CHANGED.' })
+  @Field({ description: 'MEMBER_JOINED, MEMBER_LEFT, MEMBER_ROLE_CHANGED or CHALLENGE_OPENED.' })
   kind: string;
 
   @Field(() => ID, { nullable: true, description: 'The organisation concerned.' })
   organisationId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The challenge concerned, for CHALLENGE_OPENED.' })
+  challengeId: string | null;
 
   @Field(() => GraphQLISODateTime, { description: 'When it happened.' })
   at: Date;

@@ -65,7 +65,7 @@ export class NetworksResolver {
   }
 
   @Subscription(() => NetworkActivity, {
-    description: 'Activity in a network you can see: members joining, leaving or changing role.',
+    description: 'Activity in a network you can see: members joining, leaving or changing role, challenges opened.',
     filter: async function (this: NetworksResolver, payload: { networkActivity: NetworkActivity }, _args: unknown, ctx: GraphQLRequestContext) {
       // Visibility can end mid-stream (an organisation leaves a private network): checked per event.
       if (!ctx.user) return false;

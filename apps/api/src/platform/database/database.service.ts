@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { EmbeddedPostgres, dataSourceOptions } from '@app/database';
 import { ENTITIES } from '@api/database.entities.js';
+import { QueryTrace } from './query-trace.js';
 
 /** Serialises migrations when several instances start at once against one database. */
 const MIGRATION_LOCK_KEY = 724_311_001;
@@ -17,8 +18,12 @@ export class DatabaseService implements OnApplicationShutdown {
   private readonly logger = new Logger(DatabaseService.name);
   private embedded?: EmbeddedPostgres;
   private source?: DataSource;
+  /** Present when DATABASE_TRACE_QUERIES is on. */
+  readonly trace?: QueryTrace;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    if (config.database.traceQueries) this.trace = new QueryTrace();
+  }
 
   get dataSource(): DataSource {
     if (!this.source) throw new Error('DatabaseService used before connect()');
@@ -36,7 +41,7 @@ export class DatabaseService implements OnApplicationShutdown {
       url = this.embedded.url;
       this.logger.log(`embedded PostgreSQL (PGlite) running, data in ${this.config.database.dataDir}`);
     }
-    const source = new DataSource(dataSourceOptions({ url, poolSize: this.config.database.poolSize, entities: ENTITIES }));
+    const source = new DataSource(dataSourceOptions({ url, poolSize: this.config.database.poolSize, entities: ENTITIES, logger: this.trace }));
     await source.initialize();
     this.source = source;
     if (this.config.database.runMigrations) await this.migrate(source);

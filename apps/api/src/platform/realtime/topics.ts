@@ -6,6 +6,7 @@ export const Topics = {
   organisationChanged: (organisationId: string) => `organisation.changed.${organisationId}`,
   invitationReceived: (userId: string) => `invitation.received.${userId}`,
   networkActivity: (networkId: string) => `network.activity.${networkId}`,
+  challengeActivity: (challengeId: string) => `challenge.activity.${challengeId}`,
   /** Internal: a session ended; every instance closes that session's graphql-ws connections. */
   sessionEnded: 'system.session.ended',
 } as const;

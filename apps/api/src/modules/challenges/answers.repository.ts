@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { pick, selectList } from '@api/platform/database/select-list.js';
+import type { Cursor } from '@api/platform/graphql/pagination.js';
+import { UserEntity } from '@api/modules/identity/users/user.entity.js';
+import { OrganisationEntity } from '@api/modules/identity/organisations/organisation.entity.js';
+import { AnswerEntity } from './answer.entity.js';
+import { AnswerCommentEntity } from './answer-comment.entity.js';
+
+/** TypeORM answers an UPDATE … RETURNING with `[rows, affectedCount]`, a SELECT with `rows`. */
+function returnedRows<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}
+
+export interface AnswerView {
+  answer: AnswerEntity;
+  author: UserEntity | null;
+  organisation: OrganisationEntity;
+  viewerVote: number;
+}
+
+export interface CommentView {
+  comment: AnswerCommentEntity;
+  authorName: string | null;
+}
+
+@Injectable()
+export class AnswersRepository {
+  private readonly viewSelect: string;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.viewSelect = [selectList(dataSource, AnswerEntity, 'a'), selectList(dataSource, UserEntity, 'u'), selectList(dataSource, OrganisationEntity, 'o'), 'COALESCE(v.value, 0)::int AS "viewerVote"'].join(', ');
+  }
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(AnswerEntity);
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<AnswerEntity | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  create(answer: Pick<AnswerEntity, 'challengeId' | 'authorId' | 'organisationId' | 'body' | 'levers' | 'effortEstimate'>, manager: EntityManager): Promise<AnswerEntity> {
+    return this.repo(manager).save(this.repo(manager).create(answer));
+  }
+
+  /** Answers of a challenge, oldest first, with author, organisation and the viewer's vote: one statement. */
+  async page(challengeId: string, viewerId: string, first: number, after?: Cursor, id?: string): Promise<AnswerView[]> {
+    const params: unknown[] = [challengeId, viewerId, first + 1];
+    let cursor = '';
+    if (after) {
+      params.push(after.key, after.id);
+      cursor = 'AND (a.created_at, a.id) > ($4::timestamptz, $5::uuid)';
+    }
+    if (id) {
+      params.push(id);
+      cursor += ` AND a.id = $${params.length}`;
+    }
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${this.viewSelect}
+         FROM challenge_answers a
+         JOIN organisations o ON o.id = a.organisation_id
+         LEFT JOIN users u ON u.id = a.author_id
+         LEFT JOIN answer_votes v ON v.answer_id = a.id AND v.user_id = $2
+        WHERE a.challenge_id = $1 ${cursor}
+        ORDER BY a.created_at ASC, a.id ASC
+        LIMIT $3`,
+      params,
+    );
+    return rows.map((row) => ({ answer: pick<AnswerEntity>(row, 'a')!, author: pick<UserEntity>(row, 'u'), organisation: pick<OrganisationEntity>(row, 'o')!, viewerVote: Number(row.viewerVote) }));
+  }
+
+  /**
+   * Sets (or with 0 removes) a user's vote and moves the answer's score by the difference, in the
+   * caller's transaction; returns the difference and the new score.
+   */
+  async vote(answerId: string, userId: string, value: number, manager: EntityManager): Promise<{ delta: number; score: number }> {
+    const previous: { value: number }[] = await manager.query('SELECT value FROM answer_votes WHERE answer_id = $1 AND user_id = $2 FOR UPDATE', [answerId, userId]);
+    const before = previous[0]?.value ?? 0;
+    if (value === 0) await manager.query('DELETE FROM answer_votes WHERE answer_id = $1 AND user_id = $2', [answerId, userId]);
+    else
+      await manager.query(
+        `INSERT INTO answer_votes (answer_id, user_id, value) VALUES ($1, $2, $3)
+         ON CONFLICT (answer_id, user_id) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+        [answerId, userId, value],
+      );
+    const delta = value - before;
+    const updated = returnedRows<{ score: number }>(await manager.query('UPDATE challenge_answers SET score = score + $2 WHERE id = $1 RETURNING score', [answerId, delta]));
+    return { delta, score: updated[0]!.score };
+  }
+
+  async accept(answerId: string, manager: EntityManager): Promise<boolean> {
+    const result = await manager.query('UPDATE challenge_answers SET accepted_at = now() WHERE id = $1 AND accepted_at IS NULL RETURNING id', [answerId]);
+    return returnedRows(result).length === 1;
+  }
+
+  async addComment(answerId: string, authorId: string, body: string): Promise<AnswerCommentEntity> {
+    const repo = this.dataSource.getRepository(AnswerCommentEntity);
+    return repo.save(repo.create({ answerId, authorId, body }));
+  }
+
+  async comments(answerId: string): Promise<CommentView[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${selectList(this.dataSource, AnswerCommentEntity, 'k')}, u.display_name AS "authorName"
+         FROM answer_comments k LEFT JOIN users u ON u.id = k.author_id
+        WHERE k.answer_id = $1 ORDER BY k.created_at ASC, k.id ASC LIMIT 200`,
+      [answerId],
+    );
+    return rows.map((row) => ({ comment: pick<AnswerCommentEntity>(row, 'k')!, authorName: (row.authorName as string | null) ?? null }));
+  }
+}

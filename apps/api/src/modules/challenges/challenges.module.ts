@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@api/modules/identity/identity.module.js';
+import { NetworksModule } from '@api/modules/networks/networks.module.js';
+import { AnswersRepository } from './answers.repository.js';
+import { AnswersResolver } from './answers.resolver.js';
+import { AnswersService } from './answers.service.js';
+import { ChallengeAccessService } from './challenge-access.service.js';
+import { ChallengeDeliveryListener } from './challenge-delivery.listener.js';
+import { ChallengesRepository } from './challenges.repository.js';
+import { ChallengesResolver } from './challenges.resolver.js';
+import { ChallengesService } from './challenges.service.js';
+
+/** Challenges posted to networks, their answers, comments, votes and followers. */
+@Module({
+  imports: [IdentityModule, NetworksModule],
+  providers: [
+    // repositories
+    ChallengesRepository,
+    AnswersRepository,
+    // services
+    ChallengeAccessService,
+    ChallengesService,
+    AnswersService,
+    // resolvers
+    ChallengesResolver,
+    AnswersResolver,
+    // listeners
+    ChallengeDeliveryListener,
+  ],
+  exports: [ChallengesRepository, AnswersRepository],
+})
+export class ChallengesModule {}
