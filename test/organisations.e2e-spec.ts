@@ -32,10 +32,10 @@ describe('organisations and their members', () => {
   it('makes the creator the owner and lists the directory with pagination', async () => {
     const mine = await gql<{ organisation: { viewerRole: string } }>(hub.url, MEMBERS, { id: org.id }, owner.accessToken);
     expect(mine.data?.organisation.viewerRole).toBe('OWNER');
-    for (let i = 0; i < 3; i += 1) await make.organisation(owner, { country: 'GR', name: `Ergastirio ${i}` });
+    for (let i = 0; i < 3; i += 1) await make.organisation(owner, { country: 'CY', name: `Ergastirio ${i}` });
     const page1 = await gql<{ organisations: { nodes: { name: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } }>(
       hub.url,
-      'query { organisations(first: 2, country: "GR") { nodes { name } pageInfo { endCursor hasNextPage } } }',
+      'query { organisations(first: 2, country: "CY") { nodes { name } pageInfo { endCursor hasNextPage } } }',
       {},
       outsider.accessToken,
     );
@@ -43,7 +43,7 @@ describe('organisations and their members', () => {
     expect(page1.data?.organisations.pageInfo.hasNextPage).toBe(true);
     const page2 = await gql<{ organisations: { nodes: { name: string }[]; pageInfo: { hasNextPage: boolean } } }>(
       hub.url,
-      'query($after: String) { organisations(first: 2, country: "GR", after: $after) { nodes { name } pageInfo { hasNextPage } } }',
+      'query($after: String) { organisations(first: 2, country: "CY", after: $after) { nodes { name } pageInfo { hasNextPage } } }',
       { after: page1.data!.organisations.pageInfo.endCursor },
       outsider.accessToken,
     );
