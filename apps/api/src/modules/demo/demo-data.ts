@@ -1,4 +1,4 @@
-import { CciSubsector, NetworkKind, NetworkVisibility, OrganisationKind, OrganisationRole } from '@app/contracts';
+import { CciSubsector, ChallengeStatus, NetworkKind, NetworkVisibility, OrganisationKind, OrganisationRole, ResolveLever } from '@app/contracts';
 
 /**
  * Demo data: the INNOMED-UP project partners as organisations, plus invented demo SMEs and people
@@ -29,13 +29,166 @@ export const DEMO_USERS: { email: string; displayName: string; preferredLanguage
   { email: 'rania@demo.innomed.example', displayName: 'Rania Haddad (demo)', preferredLanguages: ['ar', 'en'], country: 'JO', timeZone: 'Asia/Amman', memberships: [['fpec', OrganisationRole.OWNER]] },
 ];
 
-export const DEMO_NETWORK = {
-  kind: NetworkKind.NETWORK,
-  name: 'INNOMED-UP Mediterranean Innovation Network',
-  description: 'Cross-border network of CCI clusters, experts and municipalities in Greece, Italy, Tunisia, Palestine and Jordan.',
-  countries: ['GR', 'IT', 'TN', 'PS', 'JO'],
-  subsectors: [CciSubsector.DESIGN_FASHION, CciSubsector.ARTISTIC_CRAFTS, CciSubsector.CULTURAL_HERITAGE, CciSubsector.DESIGN_PRODUCT],
-  visibility: NetworkVisibility.PUBLIC,
-  city: null,
-  host: 'ntua' as DemoOrganisationKey,
-};
+/** The cross-border network and two city clusters; `members` lists organisations beside the host. */
+export const DEMO_NETWORKS: {
+  key: 'network' | 'prato' | 'tunis';
+  kind: NetworkKind;
+  name: string;
+  description: string;
+  city: string | null;
+  countries: string[];
+  subsectors: CciSubsector[];
+  visibility: NetworkVisibility;
+  host: DemoOrganisationKey;
+  admins: DemoOrganisationKey[];
+  members: DemoOrganisationKey[];
+}[] = [
+  {
+    key: 'network',
+    kind: NetworkKind.NETWORK,
+    name: 'Mediterranean circular creative network',
+    description: 'Cross-border network of CCI clusters, circular-economy experts and municipalities in Greece, Italy, Tunisia, Palestine and Jordan, grown out of INNOMED-UP.',
+    city: null,
+    countries: ['GR', 'IT', 'TN', 'PS', 'JO'],
+    subsectors: [CciSubsector.DESIGN_FASHION, CciSubsector.ARTISTIC_CRAFTS, CciSubsector.CULTURAL_HERITAGE, CciSubsector.DESIGN_PRODUCT],
+    visibility: NetworkVisibility.PUBLIC,
+    host: 'ntua',
+    admins: ['prato', 'tunis'],
+    members: ['epem', 'cresm', 'bzu', 'fpec', 'lanificio', 'medina'],
+  },
+  {
+    key: 'prato',
+    kind: NetworkKind.CLUSTER,
+    name: 'Prato textile cluster',
+    description: 'Workshops and designers of the historic centre of Prato, around regenerated wool.',
+    city: 'Prato',
+    countries: ['IT'],
+    subsectors: [CciSubsector.DESIGN_FASHION, CciSubsector.ARTISTIC_CRAFTS],
+    visibility: NetworkVisibility.PUBLIC,
+    host: 'prato',
+    admins: [],
+    members: ['lanificio', 'cresm'],
+  },
+  {
+    key: 'tunis',
+    kind: NetworkKind.CLUSTER,
+    name: 'Medina of Tunis creative cluster',
+    description: 'Artisans and designers of the Medina of Tunis.',
+    city: 'Tunis',
+    countries: ['TN'],
+    subsectors: [CciSubsector.ARTISTIC_CRAFTS, CciSubsector.DESIGN_PRODUCT],
+    visibility: NetworkVisibility.PUBLIC,
+    host: 'tunis',
+    admins: [],
+    members: ['medina'],
+  },
+];
+
+export interface DemoChallenge {
+  network: 'network' | 'prato' | 'tunis';
+  by: DemoOrganisationKey;
+  author: string;
+  title: string;
+  description: string;
+  language: string;
+  levers: ResolveLever[];
+  materials: string[];
+  subsectors: CciSubsector[];
+  status: ChallengeStatus;
+  answers: { by: DemoOrganisationKey; author: string; body: string; levers: ResolveLever[]; effortEstimate?: string; accepted?: boolean; votes: { author: string; value: 1 | -1 }[] }[];
+}
+
+export const DEMO_CHALLENGES: DemoChallenge[] = [
+  {
+    network: 'network',
+    by: 'lanificio',
+    author: 'marco@demo.innomed.example',
+    title: 'Cosa possiamo fare con 2 t/mese di scarti di lana rigenerata?',
+    description:
+      'Il nostro lanificio a Prato produce circa **2 tonnellate al mese** di ritagli e cascami di lana rigenerata.\n\nCerchiamo prodotti, partner o processi per riportarli in circolo: imbottiture, feltri, pannelli isolanti, filati per artigiani.',
+    language: 'it',
+    levers: [ResolveLever.LOOP, ResolveLever.REGENERATE],
+    materials: ['lana', 'scarti tessili', 'cascami'],
+    subsectors: [CciSubsector.DESIGN_FASHION, CciSubsector.ARTISTIC_CRAFTS],
+    status: ChallengeStatus.OPEN,
+    answers: [
+      {
+        by: 'epem',
+        author: 'eleni@demo.innomed.example',
+        body: 'Needle-punched felt panels for acoustic insulation: offcuts are carded, needled and thermo-bonded. Local demand from the building sector in Attica.',
+        levers: [ResolveLever.LOOP],
+        effortEstimate: '4 months, pilot line',
+        accepted: true,
+        votes: [{ author: 'giulia@demo.innomed.example', value: 1 }, { author: 'amira@demo.innomed.example', value: 1 }],
+      },
+      {
+        by: 'medina',
+        author: 'amira@demo.innomed.example',
+        body: 'Nos tisserandes de la Médina peuvent filer les cascames à la main pour des tapis en série limitée, vendus avec leur histoire.',
+        levers: [ResolveLever.SHARE, ResolveLever.EXCHANGE],
+        effortEstimate: '2 mois',
+        votes: [{ author: 'marco@demo.innomed.example', value: 1 }],
+      },
+    ],
+  },
+  {
+    network: 'network',
+    by: 'medina',
+    author: 'amira@demo.innomed.example',
+    title: 'Valoriser les chutes de cuir et de laiton des ateliers de la Médina',
+    description: 'Les ateliers de maroquinerie et de dinanderie jettent chaque semaine des chutes de cuir et de laiton. Quels objets, quels circuits de reprise ?',
+    language: 'fr',
+    levers: [ResolveLever.LOOP, ResolveLever.SHARE],
+    materials: ['cuir', 'laiton'],
+    subsectors: [CciSubsector.ARTISTIC_CRAFTS, CciSubsector.DESIGN_PRODUCT],
+    status: ChallengeStatus.OPEN,
+    answers: [],
+  },
+  {
+    network: 'network',
+    by: 'fpec',
+    author: 'rania@demo.innomed.example',
+    title: 'إعادة استخدام بقايا النسيج في الحرف اليدوية للنساء',
+    description: 'نعمل مع نساء في عمّان على التطريز. كيف يمكن تحويل بقايا القماش من المصانع إلى منتجات حرفية تباع في الأسواق؟',
+    language: 'ar',
+    levers: [ResolveLever.LOOP, ResolveLever.EXCHANGE],
+    materials: ['قماش', 'بقايا النسيج'],
+    subsectors: [CciSubsector.ARTISTIC_CRAFTS],
+    status: ChallengeStatus.OPEN,
+    answers: [
+      {
+        by: 'lanificio',
+        author: 'marco@demo.innomed.example',
+        body: 'We can ship sorted wool offcuts by colour; a shared catalogue would let your embroiderers plan collections.',
+        levers: [ResolveLever.EXCHANGE],
+        votes: [{ author: 'rania@demo.innomed.example', value: 1 }],
+      },
+    ],
+  },
+  {
+    network: 'network',
+    by: 'ntua',
+    author: 'eleni@demo.innomed.example',
+    title: 'Ψηφιακοί δίδυμοι για την επανάχρηση ιστορικών κτιρίων',
+    description: 'Αναζητούμε ΜμΕ σχεδιασμού για να δοκιμάσουν ψηφιακούς διδύμους στην επανάχρηση ιστορικών κτιρίων του κέντρου της Αθήνας.',
+    language: 'el',
+    levers: [ResolveLever.VIRTUALISE, ResolveLever.OPTIMISE],
+    materials: ['κτίρια'],
+    subsectors: [CciSubsector.ARCHITECTURE, CciSubsector.CULTURAL_HERITAGE],
+    status: ChallengeStatus.IN_PROGRESS,
+    answers: [],
+  },
+  {
+    network: 'prato',
+    by: 'cresm',
+    author: 'marco@demo.innomed.example',
+    title: 'A shared repair workshop for the historic centre',
+    description: 'Draft: a repair café for garments and upholstery, run by the cluster, open to residents.',
+    language: 'en',
+    levers: [ResolveLever.SHARE, ResolveLever.LOOP],
+    materials: ['garments', 'upholstery'],
+    subsectors: [CciSubsector.DESIGN_FASHION],
+    status: ChallengeStatus.DRAFT,
+    answers: [],
+  },
+];

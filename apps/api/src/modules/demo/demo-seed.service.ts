@@ -10,7 +10,8 @@ import { OrganisationsRepository } from '@api/modules/identity/organisations/org
 import { OrganisationMembersRepository } from '@api/modules/identity/organisations/organisation-members.repository.js';
 import { NetworksRepository } from '@api/modules/networks/networks.repository.js';
 import { NetworkMembershipsRepository } from '@api/modules/networks/network-memberships.repository.js';
-import { DEMO_NETWORK, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganisationKey } from './demo-data.js';
+import { DemoChallengesSeeder } from './demo-challenges.seeder.js';
+import { DEMO_NETWORKS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganisationKey } from './demo-data.js';
 
 const SEED_LOCK_KEY = 724_311_002;
 
@@ -34,6 +35,7 @@ export class DemoSeedService {
     private readonly members: OrganisationMembersRepository,
     private readonly networks: NetworksRepository,
     private readonly networkMembers: NetworkMembershipsRepository,
+    private readonly challenges: DemoChallengesSeeder,
   ) {}
 
   /**
@@ -76,11 +78,14 @@ export class DemoSeedService {
         for (const holder of rest) await this.members.add(organisation.id, holder.userId, holder.role, manager);
         orgIds.set(key, organisation.id);
       }
-      const { host, ...network } = DEMO_NETWORK;
-      const created = await this.networks.createWithAdmin({ ...network, createdByOrganisationId: orgIds.get(host)! }, manager);
-      for (const [key, id] of orgIds) {
-        if (key !== host) await this.networkMembers.add(created.id, id, key === 'prato' || key === 'tunis' ? NetworkRole.ADMIN : NetworkRole.MEMBER, manager);
+      const networkIds = new Map<string, string>();
+      for (const { key, host, admins, members, ...network } of DEMO_NETWORKS) {
+        const created = await this.networks.createWithAdmin({ ...network, createdByOrganisationId: orgIds.get(host)! }, manager);
+        for (const admin of admins) await this.networkMembers.add(created.id, orgIds.get(admin)!, NetworkRole.ADMIN, manager);
+        for (const member of members) await this.networkMembers.add(created.id, orgIds.get(member)!, NetworkRole.MEMBER, manager);
+        networkIds.set(key, created.id);
       }
+      await this.challenges.seed(manager, { users: userIds, organisations: orgIds, networks: networkIds });
     });
   }
 }

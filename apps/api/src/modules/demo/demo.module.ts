@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@api/modules/identity/identity.module.js';
 import { NetworksModule } from '@api/modules/networks/networks.module.js';
+import { ChallengesModule } from '@api/modules/challenges/challenges.module.js';
+import { DemoChallengesSeeder } from './demo-challenges.seeder.js';
 import { DemoSeedService } from './demo-seed.service.js';
 
-@Module({ imports: [IdentityModule, NetworksModule], providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({ imports: [IdentityModule, NetworksModule, ChallengesModule], providers: [DemoSeedService, DemoChallengesSeeder], exports: [DemoSeedService] })
 export class DemoModule {}
