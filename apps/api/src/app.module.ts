@@ -10,6 +10,7 @@ import { RealtimeModule } from '@api/platform/realtime/realtime.module.js';
 import { IdentityModule } from '@api/modules/identity/identity.module.js';
 import { NetworksModule } from '@api/modules/networks/networks.module.js';
 import { ChallengesModule } from '@api/modules/challenges/challenges.module.js';
+import { NotificationsModule } from '@api/modules/notifications/notifications.module.js';
 import { DemoModule } from '@api/modules/demo/demo.module.js';
 
 /** Platform modules first, then features in dependency order (a feature imports only those above it). */
@@ -30,6 +31,7 @@ export class AppModule {
         IdentityModule,
         NetworksModule,
         ChallengesModule,
+        NotificationsModule,
         DemoModule,
       ],
     };

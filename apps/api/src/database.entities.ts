@@ -15,6 +15,7 @@ import { AnswerEntity } from '@api/modules/challenges/answer.entity.js';
 import { AnswerCommentEntity } from '@api/modules/challenges/answer-comment.entity.js';
 import { AnswerVoteEntity } from '@api/modules/challenges/answer-vote.entity.js';
 import { ChallengeFollowEntity } from '@api/modules/challenges/challenge-follow.entity.js';
+import { NotificationEntity } from '@api/modules/notifications/notification.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -32,4 +33,5 @@ export const ENTITIES = [
   AnswerCommentEntity,
   AnswerVoteEntity,
   ChallengeFollowEntity,
+  NotificationEntity,
 ];

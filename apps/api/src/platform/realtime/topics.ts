@@ -7,6 +7,7 @@ export const Topics = {
   invitationReceived: (userId: string) => `invitation.received.${userId}`,
   networkActivity: (networkId: string) => `network.activity.${networkId}`,
   challengeActivity: (challengeId: string) => `challenge.activity.${challengeId}`,
+  notificationReceived: (userId: string) => `notification.received.${userId}`,
   /** Internal: a session ended; every instance closes that session's graphql-ws connections. */
   sessionEnded: 'system.session.ended',
 } as const;

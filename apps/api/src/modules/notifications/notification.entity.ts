@@ -1,0 +1,45 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { NotificationKind } from '@app/contracts';
+import { UserEntity } from '@api/modules/identity/users/user.entity.js';
+
+/** What a notification points at; ids only, so nothing goes stale when names change. */
+export interface NotificationSubject {
+  challengeId?: string;
+  answerId?: string;
+  networkId?: string;
+  organisationId?: string;
+  requestId?: string;
+  invitationId?: string;
+  approved?: boolean;
+}
+
+/** Stored per recipient: a list to read later, not only a live push. */
+@Entity('notifications')
+@Index('ix_notifications_user_created', ['userId', 'createdAt'])
+export class NotificationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  @Column({ type: 'enum', enum: NotificationKind, enumName: 'notification_kind' })
+  kind: NotificationKind;
+
+  /** A one-line summary in the words of the moment ("New answer on …"). */
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  subject: NotificationSubject;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  readAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
