@@ -218,6 +218,26 @@ describe('challenges', () => {
     await client.dispose();
   });
 
+  it('suggests expert organisations with the reasons, preferring other countries', async () => {
+    // `expert` (an EXPERT organisation in TN) has answered with LOOP on wool; a later challenge about wool asks for experts.
+    const earlier = await post(poster, { title: 'Wool felt for acoustics', materials: ['wool'], levers: ['LOOP'] });
+    await open(earlier);
+    await gql(hub.url, ANSWER, { i: { challengeId: earlier, organisationId: expert.org.id, body: 'Needle felt.', levers: ['LOOP'] } }, expert.user.accessToken);
+    const id = await post(poster, { title: 'Regenerated wool offcuts', materials: ['Wool'], levers: ['LOOP', 'REGENERATE'], language: 'en' });
+    await open(id);
+    const result = await gql<{ suggestedExperts: { organisation: { id: string }; score: number; reasons: string[]; people: { id: string }[] }[] }>(
+      hub.url,
+      'query($id: ID!) { suggestedExperts(challengeId: $id) { organisation { id } score reasons people { id } } }',
+      { id },
+      poster.user.accessToken,
+    );
+    const suggestion = result.data?.suggestedExperts.find((s) => s.organisation.id === expert.org.id);
+    expect(suggestion?.reasons).toEqual(['Has answered with the levers LOOP', 'Has worked on wool', 'Speaks the challenge’s language (en)', 'Based in another country (TN)']);
+    expect(suggestion?.people.map((p) => p.id)).toEqual([expert.user.id]);
+    expect(result.data?.suggestedExperts.some((s) => s.organisation.id === poster.org.id)).toBe(false);
+    expect(errorCode(await gql(hub.url, 'query($id: ID!) { suggestedExperts(challengeId: $id) { score } }', { id: '00000000-0000-4000-8000-000000000000' }, poster.user.accessToken))).toBe('NOT_FOUND');
+  });
+
   it('refuses bad input with clear codes', async () => {
     const base = { networkId: network, organisationId: poster.org.id, description: 'x', language: 'en' };
     const cases: [Record<string, unknown>, string][] = [

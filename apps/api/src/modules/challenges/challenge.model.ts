@@ -150,6 +150,21 @@ export class Answer {
 
 export const AnswerConnection = Connection(Answer, 'Answer');
 
+@ObjectType({ description: 'An expert organisation suggested for a challenge, and why.' })
+export class ExpertSuggestion {
+  @Field(() => Organisation, { description: 'The expert organisation.' })
+  organisation: Organisation;
+
+  @Field(() => Int, { description: 'How well it fits; higher is better.' })
+  score: number;
+
+  @Field(() => [String], { description: 'What it shares with the challenge.' })
+  reasons: string[];
+
+  @Field(() => [User], { description: 'Its members who speak the challenge’s language.' })
+  people: User[];
+}
+
 @ObjectType({ description: 'Something happened on a challenge you can see.' })
 export class ChallengeActivity {
   @Field(() => ID, { description: 'The challenge.' })

@@ -9,6 +9,8 @@ import { ChallengeDeliveryListener } from './challenge-delivery.listener.js';
 import { ChallengesRepository } from './challenges.repository.js';
 import { ChallengesResolver } from './challenges.resolver.js';
 import { ChallengesService } from './challenges.service.js';
+import { ExpertSuggestionsRepository } from './expert-suggestions.repository.js';
+import { ExpertSuggestionsService } from './expert-suggestions.service.js';
 
 /** Challenges posted to networks, their answers, comments, votes and followers. */
 @Module({
@@ -17,10 +19,12 @@ import { ChallengesService } from './challenges.service.js';
     // repositories
     ChallengesRepository,
     AnswersRepository,
+    ExpertSuggestionsRepository,
     // services
     ChallengeAccessService,
     ChallengesService,
     AnswersService,
+    ExpertSuggestionsService,
     // resolvers
     ChallengesResolver,
     AnswersResolver,

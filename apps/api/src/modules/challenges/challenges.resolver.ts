@@ -10,7 +10,10 @@ import { PUB_SUB } from '@api/platform/realtime/pub-sub.provider.js';
 import { Topics } from '@api/platform/realtime/topics.js';
 import { ChallengeAccessService } from './challenge-access.service.js';
 import { ChallengeIdArgs, ChallengesArgs, FollowArgs, PostChallengeInput, TransitionArgs, UpdateChallengeInput } from './challenge.input.js';
-import { Answer, AnswerConnection, Challenge, ChallengeActivity, ChallengeConnection, ChallengeTransition } from './challenge.model.js';
+import { Answer, AnswerConnection, Challenge, ChallengeActivity, ChallengeConnection, ChallengeTransition, ExpertSuggestion } from './challenge.model.js';
+import { ExpertSuggestionsService } from './expert-suggestions.service.js';
+import { toOrganisation } from '@api/modules/identity/organisations/organisation.mapper.js';
+import { toUser } from '@api/modules/identity/users/user.mapper.js';
 import { toAnswer, toChallenge, toTransition } from './challenge.mapper.js';
 import { AnswersService } from './answers.service.js';
 import { ChallengesService } from './challenges.service.js';
@@ -21,6 +24,7 @@ export class ChallengesResolver {
     private readonly challengeService: ChallengesService,
     private readonly answerService: AnswersService,
     private readonly access: ChallengeAccessService,
+    private readonly experts: ExpertSuggestionsService,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
   ) {}
 
@@ -33,6 +37,18 @@ export class ChallengesResolver {
   @Query(() => Challenge, { description: 'One challenge (NOT_FOUND if you may not see it).' })
   async challenge(@CurrentUser() caller: AuthUser, @Args() args: ChallengeIdArgs): Promise<Challenge> {
     return toChallenge(await this.challengeService.view(caller, args.challengeId), caller.id);
+  }
+
+  @Query(() => [ExpertSuggestion], {
+    description: 'Expert organisations ranked by the levers, materials, subsectors and language they share with the challenge, preferring other countries; at most 10, each with its reasons.',
+  })
+  async suggestedExperts(@CurrentUser() caller: AuthUser, @Args() args: ChallengeIdArgs): Promise<ExpertSuggestion[]> {
+    return (await this.experts.suggest(caller, args.challengeId)).map((s) => ({
+      organisation: toOrganisation(s.organisation),
+      score: s.score,
+      reasons: s.reasons,
+      people: s.people.map((p) => toUser(p, caller.id)),
+    }));
   }
 
   @Mutation(() => Challenge, { description: 'Post a challenge to a network as DRAFT, for an organisation of yours that is a member.' })

@@ -1,0 +1,75 @@
+/**
+ * Ranks expert organisations for a challenge by what they share with it. Pure, so the weights and
+ * the reasons can be read and tested without a database.
+ */
+export interface ChallengeProfile {
+  organisationId: string;
+  country: string;
+  levers: string[];
+  subsectors: string[];
+  materials: string[];
+  language: string;
+}
+
+export interface ExpertCandidate {
+  organisationId: string;
+  country: string;
+  subsectors: string[];
+  /** Levers of the answers it has written. */
+  levers: string[];
+  /** Materials of the challenges it has answered. */
+  materials: string[];
+  /** Primary language subtags its members speak. */
+  languages: string[];
+}
+
+export interface RankedExpert {
+  organisationId: string;
+  score: number;
+  reasons: string[];
+}
+
+export const WEIGHTS = { lever: 3, material: 3, subsector: 2, language: 2, otherCountry: 1 } as const;
+
+const common = (a: string[], b: string[]) => {
+  const set = new Set(b.map((x) => x.toLowerCase()));
+  return [...new Set(a)].filter((x) => set.has(x.toLowerCase()));
+};
+
+export function rankExperts(challenge: ChallengeProfile, candidates: ExpertCandidate[], limit = 10): RankedExpert[] {
+  const language = challenge.language.split('-')[0]!.toLowerCase();
+  const ranked: RankedExpert[] = [];
+  for (const candidate of candidates) {
+    if (candidate.organisationId === challenge.organisationId) continue;
+    const levers = common(challenge.levers, candidate.levers);
+    const materials = common(challenge.materials, candidate.materials);
+    const subsectors = common(challenge.subsectors, candidate.subsectors);
+    const speaks = candidate.languages.includes(language);
+    // Only topical overlap makes a suggestion; language and country only order them.
+    if (levers.length + materials.length + subsectors.length === 0) continue;
+    const reasons: string[] = [];
+    let score = 0;
+    if (levers.length) {
+      score += WEIGHTS.lever * levers.length;
+      reasons.push(`Has answered with the levers ${levers.join(', ')}`);
+    }
+    if (materials.length) {
+      score += WEIGHTS.material * materials.length;
+      reasons.push(`Has worked on ${materials.join(', ')}`);
+    }
+    if (subsectors.length) {
+      score += WEIGHTS.subsector * subsectors.length;
+      reasons.push(`Works in ${subsectors.join(', ')}`);
+    }
+    if (speaks) {
+      score += WEIGHTS.language;
+      reasons.push(`Speaks the challenge’s language (${language})`);
+    }
+    if (candidate.country !== challenge.country) {
+      score += WEIGHTS.otherCountry;
+      reasons.push(`Based in another country (${candidate.country})`);
+    }
+    ranked.push({ organisationId: candidate.organisationId, score, reasons });
+  }
+  return ranked.sort((a, b) => b.score - a.score || a.organisationId.localeCompare(b.organisationId)).slice(0, limit);
+}
