@@ -34,10 +34,13 @@ export class ChallengeAccessService {
     return this.organisations.isMember(userId, challenge.organisationId);
   }
 
-  /** The user acts through `organisationId`: they belong to it and it belongs to the network. */
+  /**
+   * The user acts through `organisationId`: they belong to it and it belongs to the network. A network
+   * the user may not see is NOT_FOUND first, so its existence is not confirmed.
+   */
   async requireActingMember(userId: string, networkId: string, organisationId: string): Promise<void> {
+    const { standing } = await this.networks.requireVisible(userId, networkId);
     await this.organisations.require(userId, organisationId, ANY_MEMBER);
-    const standing = await this.networks.standing(userId, networkId);
     if (!standing.some((s) => s.organisationId === organisationId)) {
       throw DomainException.forbidden('That organisation is not a member of this network.');
     }

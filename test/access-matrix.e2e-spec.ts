@@ -1,0 +1,145 @@
+import { Factory, errorCode, gql, graphqlWsClient, startTestHub, subscribe, type TestHub, type TestOrganisation, type TestUser } from '@app/testing';
+
+/**
+ * Every operation on networks and challenges, for every kind of caller, against a PRIVATE network:
+ * anonymous, a user of an organisation outside it, a member, a network admin, and a member of the
+ * posting organisation. 'OK' means allowed; any other value is the expected error code. An unexpected
+ * allow fails the build; an invisible object must answer NOT_FOUND, never FORBIDDEN.
+ */
+type Role = 'anonymous' | 'outsider' | 'member' | 'admin' | 'poster';
+const ROLES: Role[] = ['anonymous', 'outsider', 'member', 'admin', 'poster'];
+type Expected = Record<Role, string>;
+const row = (anonymous: string, outsider: string, member: string, admin: string, poster: string): Expected => ({ anonymous, outsider, member, admin, poster });
+
+interface Actor {
+  user: TestUser;
+  org: TestOrganisation;
+}
+
+describe('access matrix for networks and challenges', () => {
+  let hub: TestHub;
+  let make: Factory;
+  const actors = {} as Record<Exclude<Role, 'anonymous'>, Actor>;
+  let network: string;
+
+  const token = (role: Role) => (role === 'anonymous' ? undefined : actors[role].user.accessToken);
+  const orgOf = (role: Role) => (role === 'anonymous' ? actors.outsider.org.id : actors[role].org.id);
+  const outcome = (result: { errors?: { extensions?: { code?: string } }[] }) => result.errors?.[0]?.extensions?.code ?? 'OK';
+
+  const newChallenge = async (status: 'DRAFT' | 'OPEN' = 'OPEN') => {
+    const posted = await gql<{ postChallenge: { id: string } }>(
+      hub.url,
+      'mutation($i: PostChallengeInput!) { postChallenge(input: $i) { id } }',
+      { i: { networkId: network, organisationId: actors.poster.org.id, title: 'Private matrix challenge', description: 'Secret marble procurement', language: 'en', materials: ['marble'], levers: ['LOOP'] } },
+      actors.poster.user.accessToken,
+    );
+    const id = posted.data!.postChallenge.id;
+    if (status === 'OPEN') await gql(hub.url, 'mutation($id: ID!) { moveChallenge(challengeId: $id, to: OPEN) { id } }', { id }, actors.poster.user.accessToken);
+    return id;
+  };
+  const newAnswer = async (challengeId: string, by: Exclude<Role, 'anonymous'> = 'admin') => {
+    const answered = await gql<{ answerChallenge: { id: string } }>(
+      hub.url,
+      'mutation($i: AnswerInput!) { answerChallenge(input: $i) { id } }',
+      { i: { challengeId, organisationId: actors[by].org.id, body: 'A proposal.' } },
+      actors[by].user.accessToken,
+    );
+    return answered.data!.answerChallenge.id;
+  };
+
+  beforeAll(async () => {
+    hub = await startTestHub();
+    make = new Factory(hub.url);
+    for (const role of ['outsider', 'member', 'admin', 'poster'] as const) {
+      const user = await make.user();
+      actors[role] = { user, org: await make.organisation(user, { kind: 'EXPERT' }) };
+    }
+    const created = await gql<{ createNetwork: { id: string } }>(
+      hub.url,
+      'mutation($i: CreateNetworkInput!) { createNetwork(input: $i) { id } }',
+      { i: { organisationId: actors.admin.org.id, kind: 'CLUSTER', name: 'Matrix private cluster', countries: ['IT'], visibility: 'PRIVATE' } },
+      actors.admin.user.accessToken,
+    );
+    network = created.data!.createNetwork.id;
+    for (const role of ['member', 'poster'] as const) {
+      const invited = await gql<{ inviteOrganisationToNetwork: { id: string } }>(
+        hub.url,
+        'mutation($i: InviteOrganisationInput!) { inviteOrganisationToNetwork(input: $i) { id } }',
+        { i: { networkId: network, organisationId: actors[role].org.id } },
+        actors.admin.user.accessToken,
+      );
+      await gql(hub.url, 'mutation($id: ID!) { decideNetworkJoinRequest(requestId: $id, approve: true) { id } }', { id: invited.data!.inviteOrganisationToNetwork.id }, actors[role].user.accessToken);
+    }
+  });
+  afterAll(() => hub.close());
+
+  const cases: { name: string; expected: Expected; run: (role: Role) => Promise<string> }[] = [
+    { name: 'network', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, 'query($id: ID!) { network(networkId: $id) { id memberCount members(first: 5) { nodes { role } } } }', { id: network }, token(r))) },
+    {
+      name: 'networks lists it',
+      expected: row('UNAUTHENTICATED', 'HIDDEN', 'OK', 'OK', 'OK'),
+      run: async (r) => {
+        const result = await gql<{ networks: { nodes: { id: string }[] } }>(hub.url, '{ networks(first: 100) { nodes { id } } }', {}, token(r));
+        if (result.errors) return outcome(result);
+        return result.data!.networks.nodes.some((n) => n.id === network) ? 'OK' : 'HIDDEN';
+      },
+    },
+    { name: 'networkJoinRequests', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'FORBIDDEN', 'OK', 'FORBIDDEN'), run: async (r) => outcome(await gql(hub.url, 'query($n: ID!) { networkJoinRequests(networkId: $n) { id } }', { n: network }, token(r))) },
+    { name: 'updateNetwork', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'FORBIDDEN', 'OK', 'FORBIDDEN'), run: async (r) => outcome(await gql(hub.url, 'mutation($n: ID!) { updateNetwork(networkId: $n, input: { description: "Edited" }) { id } }', { n: network }, token(r))) },
+    {
+      name: 'inviteOrganisationToNetwork',
+      expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'FORBIDDEN', 'OK', 'FORBIDDEN'),
+      run: async (r) => {
+        const guest = await make.organisation(await make.user());
+        return outcome(await gql(hub.url, 'mutation($i: InviteOrganisationInput!) { inviteOrganisationToNetwork(input: $i) { id } }', { i: { networkId: network, organisationId: guest.id } }, token(r)));
+      },
+    },
+    {
+      name: 'changeNetworkMemberRole',
+      expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'FORBIDDEN', 'OK', 'FORBIDDEN'),
+      run: async (r) => outcome(await gql(hub.url, 'mutation($n: ID!, $o: ID!) { changeNetworkMemberRole(networkId: $n, organisationId: $o, role: MEMBER) }', { n: network, o: actors.member.org.id }, token(r))),
+    },
+    { name: 'postChallenge (own organisation)', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, 'mutation($i: PostChallengeInput!) { postChallenge(input: $i) { id } }', { i: { networkId: network, organisationId: orgOf(r), title: 'Matrix post', description: 'x', language: 'en' } }, token(r))) },
+    { name: 'challenge (open)', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, 'query($id: ID!) { challenge(challengeId: $id) { id transitions { to } answers(first: 5) { nodes { id } } } }', { id: await newChallenge() }, token(r))) },
+    { name: 'challenge (draft)', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'OK'), run: async (r) => outcome(await gql(hub.url, 'query($id: ID!) { challenge(challengeId: $id) { id } }', { id: await newChallenge('DRAFT') }, token(r))) },
+    {
+      name: 'challenges feed and search show it',
+      expected: row('UNAUTHENTICATED', 'HIDDEN', 'OK', 'OK', 'OK'),
+      run: async (r) => {
+        const id = await newChallenge();
+        const feed = await gql<{ a: { nodes: { id: string }[] }; b: { nodes: { id: string }[] } }>(hub.url, '{ a: challenges(first: 100) { nodes { id } } b: challenges(first: 100, filter: { search: "marble" }) { nodes { id } } }', {}, token(r));
+        if (feed.errors) return outcome(feed);
+        const seen = [feed.data!.a.nodes.some((n) => n.id === id), feed.data!.b.nodes.some((n) => n.id === id)];
+        return seen.every(Boolean) ? 'OK' : seen.some(Boolean) ? 'PARTLY' : 'HIDDEN';
+      },
+    },
+    { name: 'suggestedExperts', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, 'query($id: ID!) { suggestedExperts(challengeId: $id) { score } }', { id: await newChallenge() }, token(r))) },
+    { name: 'moveChallenge to IN_PROGRESS', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'OK'), run: async (r) => outcome(await gql(hub.url, 'mutation($id: ID!) { moveChallenge(challengeId: $id, to: IN_PROGRESS) { id } }', { id: await newChallenge() }, token(r))) },
+    { name: 'moveChallenge to CLOSED', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'FORBIDDEN', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, 'mutation($id: ID!) { moveChallenge(challengeId: $id, to: CLOSED) { id } }', { id: await newChallenge() }, token(r))) },
+    { name: 'updateChallenge', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'OK'), run: async (r) => outcome(await gql(hub.url, 'mutation($id: ID!) { updateChallenge(challengeId: $id, input: { title: "Edited title" }) { id } }', { id: await newChallenge() }, token(r))) },
+    { name: 'answerChallenge (own organisation)', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, 'mutation($i: AnswerInput!) { answerChallenge(input: $i) { id } }', { i: { challengeId: await newChallenge(), organisationId: orgOf(r), body: 'Idea' } }, token(r))) },
+    { name: 'voteOnAnswer (answer by the admin)', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'FORBIDDEN', 'OK'), run: async (r) => outcome(await gql(hub.url, 'mutation($id: ID!) { voteOnAnswer(answerId: $id, value: 1) { score } }', { id: await newAnswer(await newChallenge()) }, token(r))) },
+    { name: 'commentOnAnswer', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, 'mutation($id: ID!) { commentOnAnswer(answerId: $id, body: "Why?") { id } }', { id: await newAnswer(await newChallenge()) }, token(r))) },
+    { name: 'acceptAnswer', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'OK'), run: async (r) => outcome(await gql(hub.url, 'mutation($id: ID!) { acceptAnswer(answerId: $id) { id } }', { id: await newAnswer(await newChallenge(), 'member') }, token(r))) },
+    { name: 'followChallenge', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, 'mutation($id: ID!) { followChallenge(challengeId: $id, follow: true) { viewerFollows } }', { id: await newChallenge() }, token(r))) },
+  ];
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, testCase) => {
+    const actual = {} as Record<Role, string>;
+    for (const role of ROLES) actual[role] = await testCase.run(role);
+    expect(actual).toEqual(testCase.expected);
+  });
+
+  it('subscriptions: nothing for callers who may not see the network', async () => {
+    const challengeId = await newChallenge();
+    for (const [query, variables] of [
+      ['subscription($id: ID!) { challengeActivity(challengeId: $id) { kind } }', { id: challengeId }],
+      ['subscription($n: ID!) { networkActivity(networkId: $n) { kind } }', { n: network }],
+    ] as const) {
+      const outsider = graphqlWsClient(hub.url, actors.outsider.user.accessToken);
+      const refused = subscribe(outsider, query, variables);
+      expect(JSON.stringify((await refused.next()).errors)).toContain('NOT_FOUND');
+      await outsider.dispose();
+    }
+  });
+});
