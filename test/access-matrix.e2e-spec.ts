@@ -1,4 +1,4 @@
-import { Factory, errorCode, gql, graphqlWsClient, startTestHub, subscribe, type TestHub, type TestOrganisation, type TestUser } from '@app/testing';
+import { Factory, gql, graphqlWsClient, startTestHub, subscribe, type TestHub, type TestOrganisation, type TestUser } from '@app/testing';
 
 /**
  * Every operation on networks and challenges, for every kind of caller, against a PRIVATE network:
