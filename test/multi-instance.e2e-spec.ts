@@ -46,6 +46,36 @@ suite('several instances behind Redis', () => {
     socket.close();
   });
 
+  it('delivers challenge activity and notifications raised on one instance to subscribers on the other', async () => {
+    const make = new Factory(one.url);
+    const poster = await make.user();
+    const expert = await make.user();
+    const posterOrg = await make.organisation(poster);
+    const expertOrg = await make.organisation(expert, { kind: 'EXPERT', country: 'GR' });
+    const network = await gql<{ createNetwork: { id: string } }>(one.url, 'mutation($i: CreateNetworkInput!) { createNetwork(input: $i) { id } }', {
+      i: { organisationId: posterOrg.id, kind: 'NETWORK', name: 'Cross-instance network', countries: ['IT', 'GR'], visibility: 'PUBLIC' },
+    }, poster.accessToken);
+    const networkId = network.data!.createNetwork.id;
+    const request = await gql<{ requestToJoinNetwork: { id: string } }>(one.url, 'mutation($i: RequestToJoinInput!) { requestToJoinNetwork(input: $i) { id } }', { i: { networkId, organisationId: expertOrg.id } }, expert.accessToken);
+    await gql(one.url, 'mutation($id: ID!) { decideNetworkJoinRequest(requestId: $id, approve: true) { id } }', { id: request.data!.requestToJoinNetwork.id }, poster.accessToken);
+    const posted = await gql<{ postChallenge: { id: string } }>(one.url, 'mutation($i: PostChallengeInput!) { postChallenge(input: $i) { id } }', {
+      i: { networkId, organisationId: posterOrg.id, title: 'Cross-instance challenge', description: 'x', language: 'en' },
+    }, poster.accessToken);
+    const challengeId = posted.data!.postChallenge.id;
+    await gql(one.url, 'mutation($id: ID!) { moveChallenge(challengeId: $id, to: OPEN) { id } }', { id: challengeId }, poster.accessToken);
+
+    const client = graphqlWsClient(two.url, poster.accessToken);
+    const activity = subscribe<{ challengeActivity: { kind: string } }>(client, 'subscription($id: ID!) { challengeActivity(challengeId: $id) { kind } }', { id: challengeId });
+    const notifications = subscribe<{ notificationReceived: { kind: string } }>(client, 'subscription { notificationReceived { kind } }');
+    await new Promise((r) => setTimeout(r, 500));
+    await gql(one.url, 'mutation($i: AnswerInput!) { answerChallenge(input: $i) { id } }', { i: { challengeId, organisationId: expertOrg.id, body: 'From instance one.' } }, expert.accessToken);
+    expect((await activity.next()).data?.challengeActivity).toEqual({ kind: 'ANSWER_ADDED' });
+    expect((await notifications.next()).data?.notificationReceived).toEqual({ kind: 'ANSWER_ON_MY_CHALLENGE' });
+    activity.dispose();
+    notifications.dispose();
+    await client.dispose();
+  });
+
   it('ends a session’s sockets on every instance when it logs out on one', async () => {
     const user = await new Factory(one.url).user();
     const socket = await connectSocket(two.url, user.accessToken);
