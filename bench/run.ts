@@ -68,7 +68,12 @@ async function main(): Promise<number> {
         log(`${scenario.name}: some requests failed; the figures are recorded but not trustworthy`);
         failures += 1;
       }
-      log(`${scenario.name}: ratio ${result.ratio.toFixed(3)} (goal ≥ ${result.goal.min}, ${result.goal.met ? 'met' : 'not met'})`);
+      for (const workload of result.workloads ?? []) {
+        const hub = workload.targets.find((target) => target.role === 'subject');
+        log(`${scenario.name}: ${workload.name}: ratio ${workload.ratio.toFixed(3)}, p99 ${hub?.figures.latencyMs.p99 ?? '?'} ms (${workload.goal.met ? 'met' : 'not met'})`);
+      }
+      const p99Goal = result.goal.maxP99Ms === undefined ? '' : `, p99 < ${result.goal.maxP99Ms} ms`;
+      log(`${scenario.name}: ratio ${result.ratio.toFixed(3)}${result.workloads ? ' (lowest of the workloads)' : ''} (goal ≥ ${result.goal.min}${p99Goal}, ${result.goal.met ? 'met' : 'not met'})`);
     } catch (error) {
       failures += 1;
       console.error(`[bench] ${scenario.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -188,6 +188,29 @@ describe('challenges', () => {
     expect(bigStatements).toBe(statements);
   });
 
+  it('pages through challenges created in the same instant without skipping any', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const id = await post(poster, { title: `Same instant ${i}`, materials: ['same-instant'] });
+      await open(id);
+      ids.push(id);
+    }
+    // Microseconds apart within one millisecond, as rows written in one burst can be.
+    await hub.hub.app.get(DatabaseService).dataSource.query(
+      `UPDATE challenges SET created_at = '2026-01-01T00:00:00.000100Z'::timestamptz + (array_position($1::uuid[], id) * interval '1 microsecond') WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < 5; page += 1) {
+      const result = await gql<{ challenges: { nodes: { id: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } }>(hub.url, FEED, { f: { tag: 'same-instant' }, first: 1, after }, expert.user.accessToken);
+      seen.push(...result.data!.challenges.nodes.map((n) => n.id));
+      if (!result.data!.challenges.pageInfo.hasNextPage) break;
+      after = result.data!.challenges.pageInfo.endCursor;
+    }
+    expect(seen.sort()).toEqual([...ids].sort());
+  });
+
   it('shows nothing of a private network to outsiders: no challenge, hit or subscription', async () => {
     // The admin organisation posts into its private cluster.
     const secret = await post(admin, { title: 'Confidential procurement of recycled marble', language: 'en' }, privateNetwork);

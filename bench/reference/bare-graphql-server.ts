@@ -6,12 +6,10 @@
  *
  * Environment: PORT, DATABASE_URL, JWT_SECRET, DB_POOL_SIZE (defaults to the hub's pool size, 10).
  */
-import { createSecretKey } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { GraphQLError } from 'graphql';
-import jwt from 'jsonwebtoken';
 import pg from 'pg';
+import { secretKey, unauthenticated, verifyAccessToken, type Caller } from './access-token.js';
 
 const typeDefs = /* GraphQL */ `
   type User {
@@ -26,11 +24,6 @@ const typeDefs = /* GraphQL */ `
     me: User!
   }
 `;
-
-interface Caller {
-  id: string;
-  sessionId: string;
-}
 
 interface Context {
   caller: Caller | null;
@@ -51,26 +44,8 @@ function required(name: string): string {
 }
 
 const port = Number(required('PORT'));
-// A KeyObject made once: given a string, jsonwebtoken tries (and fails) to parse it as a PEM key on every call.
-const secret = createSecretKey(Buffer.from(required('JWT_SECRET'), 'utf8'));
+const secret = secretKey(required('JWT_SECRET'));
 const pool = new pg.Pool({ connectionString: required('DATABASE_URL'), max: Number(process.env.DB_POOL_SIZE ?? '10') });
-
-/** The same checks as the hub's access tokens: HS256 only, audience, issuer, expiry, token type, subject and session. */
-function verify(header: string | undefined): Caller | null {
-  const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (!token) return null;
-  try {
-    const claims = jwt.verify(token, secret, { algorithms: ['HS256'], audience: 'innomed-hub', issuer: 'innomed-hub' });
-    if (typeof claims === 'string' || claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || typeof claims.exp !== 'number') {
-      return null;
-    }
-    return { id: claims.sub, sessionId: claims.sid };
-  } catch {
-    return null;
-  }
-}
-
-const unauthenticated = (): GraphQLError => new GraphQLError('You need to sign in.', { extensions: { code: 'UNAUTHENTICATED' } });
 
 const resolvers = {
   Query: {
@@ -87,7 +62,7 @@ const resolvers = {
 const server = new ApolloServer<Context>({ typeDefs, resolvers, introspection: false });
 const { url } = await startStandaloneServer(server, {
   listen: { port, host: '127.0.0.1' },
-  context: ({ req }) => Promise.resolve({ caller: verify(req.headers.authorization) }),
+  context: ({ req }) => Promise.resolve({ caller: verifyAccessToken(req.headers.authorization, secret) }),
 });
 
 let stopping = false;

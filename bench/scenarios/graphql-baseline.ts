@@ -1,20 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
-import { idleMachineLoad, machineCpu, ownCpuSeconds } from '../lib/cpu.js';
-import { DEFAULT_DATABASE_URL, assertLocalDatabase, databaseVersion, ensureDatabase } from '../lib/database.js';
+import { DEFAULT_DATABASE_URL, assertLocalDatabase, databaseVersion, ensureDatabase, withoutPassword } from '../lib/database.js';
 import { machineInfo, packageVersions, sourceInfo } from '../lib/environment.js';
-import { combineSegments, runLoad, type LoadRequest, type LoadSegment, type LoadSettings } from '../lib/load.js';
+import { graphql, type GraphQLReply } from '../lib/graphql-client.js';
+import type { LoadRequest, LoadSettings } from '../lib/load.js';
+import { measureInRounds, newTarget, summariseTarget, waitForQuietMachine, warmUp, type Target } from '../lib/measure.js';
 import { ManagedProcess, freePort, waitForHttpOk } from '../lib/processes.js';
 import type { ScenarioResult, TargetResult } from '../lib/results.js';
 import { envInt, type Scenario, type ScenarioContext } from '../lib/scenario.js';
 
 const NAME = 'graphql-baseline';
 const GOAL_MIN_RATIO = 0.6;
-/** Cores other processes may use while our servers idle before the run is flagged as disturbed. */
-const BUSY_CORES_LIMIT = 0.25;
 const ME_QUERY = '{ me { id displayName preferredLanguages country timeZone } }';
 const REGISTER = 'mutation($i: RegisterInput!){ register(input:$i){ accessToken user { id } } }';
 const UPDATE_PROFILE = 'mutation($i: UpdateProfileInput!){ updateProfile(input:$i){ id } }';
@@ -29,29 +27,6 @@ interface Me {
   timeZone: string;
 }
 
-interface GraphQLReply<T> {
-  status: number;
-  data: T | null;
-  errors: Array<{ message: string; extensions?: { code?: string } }>;
-}
-
-async function graphql<T>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLReply<T>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const text = await response.text();
-  let parsed: { data?: T | null; errors?: GraphQLReply<T>['errors'] } = {};
-  try {
-    parsed = JSON.parse(text) as typeof parsed;
-  } catch {
-    parsed = { errors: [{ message: `not JSON (HTTP ${response.status}): ${text.slice(0, 200)}` }] };
-  }
-  return { status: response.status, data: parsed.data ?? null, errors: parsed.errors ?? [] };
-}
-
 /** Same fields in the same order, so two answers compare as strings. */
 const normaliseMe = (me: Me): Me => ({
   id: me.id,
@@ -60,50 +35,6 @@ const normaliseMe = (me: Me): Me => ({
   country: me.country,
   timeZone: me.timeZone,
 });
-
-const withoutPassword = (url: string): string => {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
-};
-
-interface Target {
-  name: 'hub' | 'bare';
-  role: 'subject' | 'reference';
-  description: string;
-  process: ManagedProcess;
-  graphqlUrl: string;
-  segments: Array<{ order: number; segment: LoadSegment }>;
-  /** CPU seconds accumulated over the measured segments; null once any reading was unavailable. */
-  cpu: { server: number; runner: number; machine: number; steal: number } | null;
-  logLinesBeforeLoad: number;
-}
-
-/** Measures one segment and adds its CPU use to the target's totals. */
-async function measure(target: Target, request: LoadRequest, settings: LoadSettings): Promise<LoadSegment> {
-  const before = { server: target.process.cpuSeconds(), runner: ownCpuSeconds(), machine: machineCpu() };
-  const segment = await runLoad(request, settings);
-  const after = { server: target.process.cpuSeconds(), runner: ownCpuSeconds(), machine: machineCpu() };
-  if (target.cpu && before.server !== undefined && after.server !== undefined && before.machine && after.machine) {
-    target.cpu.server += after.server - before.server;
-    target.cpu.runner += after.runner - before.runner;
-    target.cpu.machine += after.machine.busy - before.machine.busy;
-    target.cpu.steal += after.machine.steal - before.machine.steal;
-  } else {
-    target.cpu = null;
-  }
-  return segment;
-}
-
-function coresUsed(cpu: NonNullable<Target['cpu']>, seconds: number): NonNullable<TargetResult['cpu']> {
-  const cores = (value: number): number => Math.round((value / seconds) * 100) / 100;
-  return {
-    serverCores: cores(cpu.server),
-    loadGeneratorCores: cores(cpu.runner),
-    otherCores: cores(Math.max(0, cpu.machine - cpu.server - cpu.runner)),
-    stealCores: cores(cpu.steal),
-  };
-}
 
 async function run(context: ScenarioContext): Promise<ScenarioResult> {
   const { root, log } = context;
@@ -218,103 +149,27 @@ async function run(context: ScenarioContext): Promise<ScenarioResult> {
   }
   log(`verified: both answer ${JSON.stringify(hubMe)} and refuse a forged token`);
 
-  const requestFor = (url: string): LoadRequest => ({
-    url,
+  const requestFor = (target: Target): LoadRequest => ({
+    url: target.graphqlUrl,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: ME_QUERY }),
     verifyBody: (body) => body.includes(userId) && !body.includes('"errors"'),
   });
 
   const targets: Target[] = [
-    {
-      name: 'hub',
-      role: 'subject',
-      description: 'innomed-hub (NestJS + Apollo driver + TypeORM, production settings)',
-      process: hub,
-      graphqlUrl: hubUrl,
-      segments: [],
-      cpu: { server: 0, runner: 0, machine: 0, steal: 0 },
-      logLinesBeforeLoad: hub.outputLines,
-    },
-    {
-      name: 'bare',
-      role: 'reference',
-      description: 'Apollo Server standalone + jsonwebtoken + pg, same query, token and table',
-      process: bare,
-      graphqlUrl: bareUrl,
-      segments: [],
-      cpu: { server: 0, runner: 0, machine: 0, steal: 0 },
-      logLinesBeforeLoad: bare.outputLines,
-    },
+    newTarget({ name: 'hub', role: 'subject', description: 'innomed-hub (NestJS + Apollo driver + TypeORM, production settings)', process: hub, graphqlUrl: hubUrl }),
+    newTarget({ name: 'bare', role: 'reference', description: 'Apollo Server standalone + jsonwebtoken + pg, same query, token and table', process: bare, graphqlUrl: bareUrl }),
   ];
   const settings: LoadSettings = { connections, durationSeconds: segmentSeconds, timeoutSeconds: requestTimeoutSeconds };
 
-  // Anything else keeping the machine busy skews both targets; measure it while our servers are idle,
-  // and wait a while (BENCH_IDLE_WAIT seconds) for it to calm down.
-  const idleDeadline = Date.now() + idleWaitSeconds * 1000;
-  let idleLoad = await idleMachineLoad(3000);
-  while (idleLoad && idleLoad.busyCores > BUSY_CORES_LIMIT && Date.now() < idleDeadline) {
-    log(`machine busy (${idleLoad.busyCores} cores used by other processes); waiting for it to calm down`);
-    await sleep(5000);
-    idleLoad = await idleMachineLoad(3000);
-  }
-  const problems: string[] = [];
-  if (idleLoad && idleLoad.busyCores > BUSY_CORES_LIMIT) {
-    const note = `machine busy before measuring: ${idleLoad.busyCores} cores in use by other processes while both servers were idle`;
-    log(`warning: ${note}`);
-    problems.push(note);
-  }
+  // Anything else keeping the machine busy skews both targets (BENCH_IDLE_WAIT seconds to calm down).
+  const { idleLoad, problem: busy } = await waitForQuietMachine(idleWaitSeconds, log);
+  const problems: string[] = busy ? [busy] : [];
 
-  for (const target of targets) {
-    log(`warm-up ${target.name} ${warmupSeconds}s`);
-    await runLoad(requestFor(target.graphqlUrl), { ...settings, durationSeconds: warmupSeconds });
-  }
+  await warmUp(targets, requestFor, settings, warmupSeconds, log);
+  await measureInRounds(targets, requestFor, settings, rounds, log);
 
-  let order = 0;
-  for (let round = 0; round < rounds; round += 1) {
-    const sequence = round % 2 === 0 ? targets : [...targets].reverse();
-    for (const target of sequence) {
-      await sleep(1000);
-      if (target.process.hasExited) throw new Error(`${target.name} ${target.process.describeExit()} during the run:\n${target.process.recentOutput()}`);
-      order += 1;
-      const segment = await measure(target, requestFor(target.graphqlUrl), settings);
-      target.segments.push({ order, segment });
-      const rate = segment.responses / segment.durationSeconds;
-      log(`round ${round + 1}/${rounds} ${target.name}: ${rate.toFixed(0)} req/s, ${segment.errors} errors, ${segment.non2xx} non-2xx, ${segment.mismatches} bad bodies`);
-    }
-  }
-
-  const results: TargetResult[] = targets.map((target) => {
-    const figures = combineSegments(target.segments.map(({ segment }) => segment));
-    const logLinesDuringLoad = target.process.outputLines - target.logLinesBeforeLoad;
-    const failed = figures.errors + figures.non2xx + figures.mismatches;
-    if (failed > 0) {
-      problems.push(
-        `${target.name}: ${figures.errors} errors (${figures.timeouts} timeouts), ${figures.non2xx} non-2xx, ${figures.mismatches} unexpected bodies; status codes ${JSON.stringify(figures.statusCodes)}`,
-      );
-    }
-    if (logLinesDuringLoad > 0) {
-      const sample = target.process.outputSince(target.logLinesBeforeLoad, 3).map((line) => line.slice(0, 300));
-      problems.push(`${target.name} logged ${logLinesDuringLoad} lines under load (log: ${relative(root, target.process.logFile)}); first: ${sample.join(' | ')}`);
-    }
-    return {
-      name: target.name,
-      role: target.role,
-      description: target.description,
-      figures,
-      cpu: target.cpu && figures.measuredSeconds > 0 ? coresUsed(target.cpu, figures.measuredSeconds) : undefined,
-      rssMiBAfter: target.process.rssMiB(),
-      logLinesDuringLoad,
-      segments: target.segments.map(({ order: position, segment }) => ({
-        order: position,
-        durationSeconds: segment.durationSeconds,
-        responses: segment.responses,
-        requestsPerSecondMean: segment.autocannon.requestsPerSecondMean,
-        latencyP50Ms: segment.autocannon.latencyP50Ms,
-        latencyP99Ms: segment.autocannon.latencyP99Ms,
-      })),
-    };
-  });
+  const results: TargetResult[] = targets.map((target) => summariseTarget(target, root, problems));
 
   const [hubResult, bareResult] = results;
   const ratio = bareResult.figures.requestsPerSecond > 0 ? Math.round((hubResult.figures.requestsPerSecond / bareResult.figures.requestsPerSecond) * 1000) / 1000 : 0;

@@ -1,5 +1,6 @@
 import type { Scenario } from '../lib/scenario.js';
+import { challengeFeed } from './challenge-feed.js';
 import { graphqlBaseline } from './graphql-baseline.js';
 
 /** Every scenario, in the order `npm run bench` runs them. */
-export const SCENARIOS: Scenario[] = [graphqlBaseline];
+export const SCENARIOS: Scenario[] = [graphqlBaseline, challengeFeed];

@@ -51,9 +51,10 @@ export async function closeHubApp(hub: HubApp): Promise<void> {
   hub.app.get(HealthController, { strict: false }).markShuttingDown();
   const server = hub.app.getHttpServer() as Server;
   if (server.listening) {
+    const drained = hub.app.get(RequestDrain, { strict: false }).drain();
     server.close();
     server.closeIdleConnections();
-    await hub.app.get(RequestDrain, { strict: false }).idle();
+    await drained;
   }
   await hub.app.close();
 }

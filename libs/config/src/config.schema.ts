@@ -75,7 +75,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'DATABASE_URL', default: '(unset: embedded)', meaning: 'PostgreSQL connection URL. Unset: the hub runs an embedded PostgreSQL (PGlite) with its data under DATA_DIR.' },
   { name: 'DATA_DIR', default: './data', meaning: 'Where the embedded database and the generated development secret live. `memory://` keeps nothing.' },
   { name: 'EMBEDDED_DB_PORT', default: '0', meaning: 'Loopback port the embedded PostgreSQL listens on; 0 picks a free one.' },
-  { name: 'DATABASE_POOL_SIZE', default: '10', meaning: 'Connections per instance.' },
+  { name: 'DATABASE_POOL_SIZE', default: '10', meaning: 'Connections per instance (the embedded database always uses one).' },
   { name: 'RUN_MIGRATIONS', default: 'true', meaning: 'Apply pending migrations at start.' },
   { name: 'DATABASE_TRACE_QUERIES', default: 'false', meaning: 'Log every SQL statement at debug level and count them (development, statement-count tests).' },
   { name: 'REDIS_URL', default: '(unset: in-process)', meaning: 'Redis URL. Set it to run several instances: socket.io rooms and GraphQL subscriptions are shared through it.' },

@@ -16,6 +16,8 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     JWT_SECRET: TEST_JWT_SECRET,
     // Cheaper hashing keeps suites fast; production keeps the OWASP minimum (19 MiB).
     ARGON2_MEMORY_KIB: '1024',
+    // The run's shared embedded database takes one connection per hub (see DatabaseService.connect).
+    ...(process.env.TEST_DATABASE_KIND === 'embedded' ? { DATABASE_POOL_SIZE: '1' } : {}),
     ...overrides,
   };
 }

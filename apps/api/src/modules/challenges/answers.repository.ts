@@ -30,7 +30,7 @@ export class AnswersRepository {
   private readonly viewSelect: string;
 
   constructor(private readonly dataSource: DataSource) {
-    this.viewSelect = [selectList(dataSource, AnswerEntity, 'a'), selectList(dataSource, UserEntity, 'u'), selectList(dataSource, OrganisationEntity, 'o'), 'COALESCE(v.value, 0)::int AS "viewerVote"'].join(', ');
+    this.viewSelect = [selectList(dataSource, AnswerEntity, 'a'), selectList(dataSource, UserEntity, 'u', ['passwordHash']), selectList(dataSource, OrganisationEntity, 'o'), 'COALESCE(v.value, 0)::int AS "viewerVote"'].join(', ');
   }
 
   private repo(manager?: EntityManager) {
@@ -51,7 +51,7 @@ export class AnswersRepository {
     let cursor = '';
     if (after) {
       params.push(after.key, after.id);
-      cursor = 'AND (a.created_at, a.id) > ($4::timestamptz, $5::uuid)';
+      cursor = `AND (date_trunc('milliseconds', a.created_at), a.id) > ($4::timestamptz, $5::uuid)`;
     }
     if (id) {
       params.push(id);
@@ -64,7 +64,7 @@ export class AnswersRepository {
          LEFT JOIN users u ON u.id = a.author_id
          LEFT JOIN answer_votes v ON v.answer_id = a.id AND v.user_id = $2
         WHERE a.challenge_id = $1 ${cursor}
-        ORDER BY a.created_at ASC, a.id ASC
+        ORDER BY date_trunc('milliseconds', a.created_at) ASC, a.id ASC
         LIMIT $3`,
       params,
     );

@@ -40,7 +40,8 @@ export class ChallengesRepository {
   constructor(private readonly dataSource: DataSource) {
     this.viewSelect = [
       selectList(dataSource, ChallengeEntity, 'c'),
-      selectList(dataSource, UserEntity, 'u'),
+      // Authors are shown, never authenticated here: their password hashes stay in the table.
+      selectList(dataSource, UserEntity, 'u', ['passwordHash']),
       selectList(dataSource, OrganisationEntity, 'o'),
       selectList(dataSource, NetworkEntity, 'n'),
       'f.id IS NOT NULL AS "viewerFollows"',
@@ -118,9 +119,11 @@ export class ChallengesRepository {
       params.push(value);
       return `$${params.length}`;
     };
+    // Written as IN over the viewer's (few) networks and organisations rather than correlated EXISTS
+    // under OR: the planner then filters early instead of estimating (and JIT-compiling) a large plan.
     const where = [
-      `(n.visibility = '${NetworkVisibility.PUBLIC}' OR EXISTS (SELECT 1 FROM network_memberships nm JOIN organisation_memberships om ON om.organisation_id = nm.organisation_id WHERE nm.network_id = c.network_id AND om.user_id = $1))`,
-      `(c.status <> '${ChallengeStatus.DRAFT}' OR EXISTS (SELECT 1 FROM organisation_memberships om WHERE om.organisation_id = c.organisation_id AND om.user_id = $1))`,
+      `(n.visibility = '${NetworkVisibility.PUBLIC}' OR c.network_id IN (SELECT nm.network_id FROM network_memberships nm JOIN organisation_memberships om ON om.organisation_id = nm.organisation_id WHERE om.user_id = $1))`,
+      `(c.status <> '${ChallengeStatus.DRAFT}' OR c.organisation_id IN (SELECT om.organisation_id FROM organisation_memberships om WHERE om.user_id = $1))`,
     ];
     if (filter.id) where.push(`c.id = ${p(filter.id)}`);
     if (filter.networkId) where.push(`c.network_id = ${p(filter.networkId)}`);
@@ -130,8 +133,11 @@ export class ChallengesRepository {
     if (filter.subsector) where.push(`${p(filter.subsector)} = ANY(c.subsectors)`);
     if (filter.tag) where.push(`${p(filter.tag)} = ANY(c.materials)`);
 
+    // Cursors carry milliseconds (ISO strings) while PostgreSQL keeps microseconds: order and compare
+    // on the millisecond so a page boundary never skips a row created in the same millisecond.
+    const createdMs = `date_trunc('milliseconds', c.created_at)`;
     let rank = 'NULL';
-    let order = 'c.created_at DESC, c.id DESC';
+    let order = `${createdMs} DESC, c.id DESC`;
     if (filter.search) {
       const query = searchQuerySql(p(filter.search));
       where.push(`c.search_document @@ ${query}`);
@@ -139,7 +145,7 @@ export class ChallengesRepository {
       order = `${rank} DESC, c.id DESC`;
       if (after) where.push(`(${rank}, c.id) < (${p(after.key)}::numeric, ${p(after.id)}::uuid)`);
     } else if (after) {
-      where.push(`(c.created_at, c.id) < (${p(after.key)}::timestamptz, ${p(after.id)}::uuid)`);
+      where.push(`(${createdMs}, c.id) < (${p(after.key)}::timestamptz, ${p(after.id)}::uuid)`);
     }
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT ${this.viewSelect}, ${rank}::text AS "rank"

@@ -45,18 +45,12 @@ export class DemoSeedService {
   async ensureSeeded(): Promise<DemoCredentials | null> {
     if (!this.config.seedDemo) return null;
     const firstDemo = DEMO_USERS[0]!.email;
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.query('SELECT pg_advisory_lock($1)', [SEED_LOCK_KEY]);
+    await this.db.withAdvisoryLock(SEED_LOCK_KEY, async () => {
       if ((await this.dataSource.getRepository(UserEntity).count()) === 0) {
         await this.seed();
         this.logger.log('seeded demo data');
       }
-    } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK_KEY]).catch(() => undefined);
-      await runner.release();
-    }
+    });
     return (await this.users.findByEmail(firstDemo)) ? { password: DEMO_PASSWORD, emails: DEMO_USERS.map((u) => u.email) } : null;
   }
 

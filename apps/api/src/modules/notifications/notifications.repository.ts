@@ -37,11 +37,12 @@ export class NotificationsRepository {
     const query = this.repo
       .createQueryBuilder('n')
       .where('n.userId = :userId', { userId })
-      .orderBy('n.createdAt', 'DESC')
+      // Millisecond order, like the cursor (see ChallengesRepository.views).
+      .orderBy(`date_trunc('milliseconds', n.created_at)`, 'DESC')
       .addOrderBy('n.id', 'DESC')
       .limit(first + 1);
     if (unreadOnly) query.andWhere('n.readAt IS NULL');
-    if (after) query.andWhere('(n.createdAt, n.id) < (:at, :id)', { at: after.key, id: after.id });
+    if (after) query.andWhere(`(date_trunc('milliseconds', n.created_at), n.id) < (:at, :id)`, { at: after.key, id: after.id });
     return query.getMany();
   }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import pg from 'pg';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { EmbeddedPostgres, dataSourceOptions } from '@app/database';
 import { ENTITIES } from '@api/database.entities.js';
@@ -36,28 +37,45 @@ export class DatabaseService implements OnApplicationShutdown {
 
   async connect(): Promise<DataSource> {
     let url = this.config.database.url;
+    let poolSize = this.config.database.poolSize;
     if (!url) {
       this.embedded = await EmbeddedPostgres.start(this.config.database.dataDir, this.config.database.embeddedPort);
       url = this.embedded.url;
+      // PGlite runs one session for every connection, and statements of concurrent connections can
+      // interleave there (seen: "portal does not exist" under parallel writes). One connection queues
+      // them instead; nothing is lost, the embedded database is a single-instance setup anyway.
+      poolSize = 1;
       this.logger.log(`embedded PostgreSQL (PGlite) running, data in ${this.config.database.dataDir}`);
     }
-    const source = new DataSource(dataSourceOptions({ url, poolSize: this.config.database.poolSize, entities: ENTITIES, logger: this.trace }));
+    this.url = url;
+    const source = new DataSource(dataSourceOptions({ url, poolSize, entities: ENTITIES, logger: this.trace }));
     await source.initialize();
     this.source = source;
-    if (this.config.database.runMigrations) await this.migrate(source);
+    if (this.config.database.runMigrations) {
+      await this.withAdvisoryLock(MIGRATION_LOCK_KEY, async () => {
+        const applied = await source.runMigrations({ transaction: 'each' });
+        if (applied.length > 0) this.logger.log(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+      });
+    }
     return source;
   }
 
-  private async migrate(source: DataSource) {
-    const runner = source.createQueryRunner();
-    await runner.connect();
+  private url?: string;
+
+  /**
+   * Runs `work` while holding a PostgreSQL advisory lock, so instances starting together take turns
+   * (migrations, demo seeding). The lock lives on its own connection, outside the pool, so `work` may
+   * use the pool freely even when the pool has a single connection.
+   */
+  async withAdvisoryLock<T>(key: number, work: () => Promise<T>): Promise<T> {
+    const client = new pg.Client({ connectionString: this.url, application_name: 'innomed-hub-lock' });
+    await client.connect();
     try {
-      await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-      const applied = await source.runMigrations({ transaction: 'each' });
-      if (applied.length > 0) this.logger.log(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+      await client.query('SELECT pg_advisory_lock($1)', [key]);
+      return await work();
     } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
-      await runner.release();
+      await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => undefined);
+      await client.end().catch(() => undefined);
     }
   }
 

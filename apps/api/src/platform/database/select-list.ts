@@ -8,10 +8,10 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
  * With an alias, columns are read from that alias and named `alias.prop`, so one row can carry several
  * entities; `pick(row, alias)` takes one back out.
  */
-export function selectList<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, alias?: string): string {
+export function selectList<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, alias?: string, exclude: (keyof T & string)[] = []): string {
   return dataSource
     .getMetadata(entity)
-    .columns.filter((column) => column.isSelect)
+    .columns.filter((column) => column.isSelect && !exclude.includes(column.propertyName as keyof T & string))
     .map((column) => (alias ? `${alias}."${column.databaseName}" AS "${alias}.${column.propertyName}"` : `"${column.databaseName}" AS "${column.propertyName}"`))
     .join(', ');
 }

@@ -22,6 +22,11 @@ export function installHttpPipeline(app: INestApplication, config: AppConfig): v
   const metrics = app.get(MetricsService);
   const drain = app.get(RequestDrain);
   app.use((req: Request, res: Response, next: NextFunction) => {
+    if (drain.closing) {
+      // A request on a connection kept alive past the shutdown: not taken, so the client may retry elsewhere.
+      res.setHeader('connection', 'close');
+      return errorResponse(res, ErrorCode.SERVICE_UNAVAILABLE, 'This instance is shutting down; retry.');
+    }
     const done = drain.begin();
     res.once('finish', done);
     res.once('close', done);

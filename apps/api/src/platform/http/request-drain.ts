@@ -8,6 +8,14 @@ import { Injectable } from '@nestjs/common';
 export class RequestDrain {
   private active = 0;
   private waiters: (() => void)[] = [];
+  /** Set when the instance starts stopping: requests arriving on kept-alive connections are refused. */
+  closing = false;
+
+  /** Stop taking requests and wait for those already taken. */
+  drain(): Promise<void> {
+    this.closing = true;
+    return this.idle();
+  }
 
   begin(): () => void {
     this.active += 1;

@@ -46,10 +46,11 @@ export class OrganisationMembersRepository {
       .innerJoinAndSelect('m.user', 'u')
       .innerJoinAndSelect('m.organisation', 'o')
       .where('m.organisationId = :organisationId', { organisationId })
-      .orderBy('m.createdAt', 'ASC')
+      // Millisecond order, like the cursor (see ChallengesRepository.views).
+      .orderBy(`date_trunc('milliseconds', m.created_at)`, 'ASC')
       .addOrderBy('m.id', 'ASC')
       .limit(first + 1);
-    if (after) query.andWhere('(m.createdAt, m.id) > (:at, :id)', { at: after.key, id: after.id });
+    if (after) query.andWhere(`(date_trunc('milliseconds', m.created_at), m.id) > (:at, :id)`, { at: after.key, id: after.id });
     return query.getMany();
   }
 
