@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ChallengeStatus, NetworkVisibility } from '@app/contracts';
-import { pick, selectList } from '@api/platform/database/select-list.js';
+import { AliasedColumns } from '@api/platform/database/select-list.js';
 import type { Cursor } from '@api/platform/graphql/pagination.js';
 import { UserEntity } from '@api/modules/identity/users/user.entity.js';
 import { OrganisationEntity } from '@api/modules/identity/organisations/organisation.entity.js';
@@ -36,16 +36,22 @@ export interface FeedFilter {
 @Injectable()
 export class ChallengesRepository {
   private readonly viewSelect: string;
+  private readonly columns: {
+    challenge: AliasedColumns<ChallengeEntity>;
+    author: AliasedColumns<UserEntity>;
+    organisation: AliasedColumns<OrganisationEntity>;
+    network: AliasedColumns<NetworkEntity>;
+  };
 
   constructor(private readonly dataSource: DataSource) {
-    this.viewSelect = [
-      selectList(dataSource, ChallengeEntity, 'c'),
+    this.columns = {
+      challenge: new AliasedColumns(dataSource, ChallengeEntity, 'c'),
       // Authors are shown, never authenticated here: their password hashes stay in the table.
-      selectList(dataSource, UserEntity, 'u', ['passwordHash']),
-      selectList(dataSource, OrganisationEntity, 'o'),
-      selectList(dataSource, NetworkEntity, 'n'),
-      'f.id IS NOT NULL AS "viewerFollows"',
-    ].join(', ');
+      author: new AliasedColumns(dataSource, UserEntity, 'u', ['passwordHash']),
+      organisation: new AliasedColumns(dataSource, OrganisationEntity, 'o'),
+      network: new AliasedColumns(dataSource, NetworkEntity, 'n'),
+    };
+    this.viewSelect = [...Object.values(this.columns).map((c) => c.sql), 'f.id IS NOT NULL AS "viewerFollows"'].join(', ');
   }
 
   private repo(manager?: EntityManager) {
@@ -160,10 +166,10 @@ export class ChallengesRepository {
       params,
     );
     return rows.map((row) => ({
-      challenge: pick<ChallengeEntity>(row, 'c')!,
-      author: pick<UserEntity>(row, 'u'),
-      organisation: pick<OrganisationEntity>(row, 'o')!,
-      network: pick<NetworkEntity>(row, 'n')!,
+      challenge: this.columns.challenge.pick(row)!,
+      author: this.columns.author.pick(row),
+      organisation: this.columns.organisation.pick(row)!,
+      network: this.columns.network.pick(row)!,
       viewerFollows: row.viewerFollows === true,
       rank: (row.rank as string | null) ?? null,
     }));

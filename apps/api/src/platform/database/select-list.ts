@@ -6,17 +6,39 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
  * of an authenticated `me`), while the column list still follows the entity.
  *
  * With an alias, columns are read from that alias and named `alias.prop`, so one row can carry several
- * entities; `pick(row, alias)` takes one back out.
+ * entities; an `AliasedColumns` takes one back out.
  */
 export function selectList<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, alias?: string, exclude: (keyof T & string)[] = []): string {
-  return dataSource
-    .getMetadata(entity)
-    .columns.filter((column) => column.isSelect && !exclude.includes(column.propertyName as keyof T & string))
-    .map((column) => (alias ? `${alias}."${column.databaseName}" AS "${alias}.${column.propertyName}"` : `"${column.databaseName}" AS "${column.propertyName}"`))
-    .join(', ');
+  return new AliasedColumns(dataSource, entity, alias ?? '', exclude).sql;
 }
 
-/** The properties of one aliased entity in a raw row; null when a LEFT JOIN found nothing. */
+/** The columns of one entity under one alias: the SQL to select them and the picking back out. */
+export class AliasedColumns<T extends ObjectLiteral> {
+  readonly sql: string;
+  private readonly properties: string[];
+  private readonly keys: string[];
+
+  constructor(dataSource: DataSource, entity: EntityTarget<T>, private readonly alias: string, exclude: (keyof T & string)[] = []) {
+    const columns = dataSource.getMetadata(entity).columns.filter((column) => column.isSelect && !exclude.includes(column.propertyName as keyof T & string));
+    this.properties = columns.map((column) => column.propertyName);
+    this.keys = this.properties.map((property) => (alias ? `${alias}.${property}` : property));
+    this.sql = columns.map((column, i) => (alias ? `${alias}."${column.databaseName}" AS "${this.keys[i]}"` : `"${column.databaseName}" AS "${this.keys[i]}"`)).join(', ');
+  }
+
+  /** The entity's properties from a raw row; null when a LEFT JOIN found nothing. */
+  pick(row: Record<string, unknown>): T | null {
+    const out: Record<string, unknown> = {};
+    let found = false;
+    for (let i = 0; i < this.keys.length; i += 1) {
+      const value = row[this.keys[i]!];
+      out[this.properties[i]!] = value;
+      if (value !== null && value !== undefined) found = true;
+    }
+    return found ? (out as T) : null;
+  }
+}
+
+/** The properties of one aliased entity in a raw row, by scanning it (for one-off reads). */
 export function pick<T>(row: Record<string, unknown>, alias: string): T | null {
   const prefix = `${alias}.`;
   const out: Record<string, unknown> = {};
