@@ -56,15 +56,15 @@ export class AnswersService {
   private async visibleAnswer(caller: AuthUser, answerId: string) {
     const answer = await this.answers.findById(answerId);
     if (!answer) throw DomainException.notFound('The answer');
-    const challenge = await this.access.requireVisible(caller.id, answer.challengeId).catch(() => {
+    const { challenge, standing } = await this.access.requireVisibleWithStanding(caller.id, answer.challengeId).catch(() => {
       throw DomainException.notFound('The answer');
     });
-    return { answer, challenge };
+    return { answer, challenge, standing };
   }
 
   async vote(caller: AuthUser, answerId: string, value: number): Promise<AnswerView> {
-    const { answer, challenge } = await this.visibleAnswer(caller, answerId);
-    await this.access.requireNetworkMember(caller.id, challenge);
+    const { answer, challenge, standing } = await this.visibleAnswer(caller, answerId);
+    this.access.requireNetworkMember(standing);
     if (answer.authorId === caller.id) throw DomainException.forbidden('You cannot vote on your own answer.');
     const { delta, score } = await this.db.transaction(async (manager) => {
       const result = await this.answers.vote(answerId, caller.id, value, manager);
@@ -76,8 +76,8 @@ export class AnswersService {
   }
 
   async comment(caller: AuthUser, answerId: string, body: string): Promise<CommentView> {
-    const { answer, challenge } = await this.visibleAnswer(caller, answerId);
-    await this.access.requireNetworkMember(caller.id, challenge);
+    const { answer, challenge, standing } = await this.visibleAnswer(caller, answerId);
+    this.access.requireNetworkMember(standing);
     const comment = await this.answers.addComment(answer.id, caller.id, body);
     await this.challenges.touch(challenge.id);
     this.events.emit('challenge.comment-added', { challengeId: challenge.id, answerId, commentId: comment.id, actorId: caller.id });

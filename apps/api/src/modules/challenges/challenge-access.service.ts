@@ -3,6 +3,7 @@ import { ChallengeStatus } from '@app/contracts';
 import { DomainException } from '@api/platform/errors/domain.exception.js';
 import { OrganisationAccessService, ANY_MEMBER } from '@api/modules/identity/organisations/organisation-access.service.js';
 import { NetworkAccessService } from '@api/modules/networks/network-access.service.js';
+import type { UserNetworkStanding } from '@api/modules/networks/network-memberships.repository.js';
 import type { ChallengeEntity } from './challenge.entity.js';
 import { ChallengesRepository } from './challenges.repository.js';
 
@@ -19,15 +20,20 @@ export class ChallengeAccessService {
   ) {}
 
   async requireVisible(userId: string, challengeId: string): Promise<ChallengeEntity> {
+    return (await this.requireVisibleWithStanding(userId, challengeId)).challenge;
+  }
+
+  /** The challenge and the user's standing in its network (for a membership check without a second query). */
+  async requireVisibleWithStanding(userId: string, challengeId: string): Promise<{ challenge: ChallengeEntity; standing: UserNetworkStanding[] }> {
     const challenge = await this.challenges.findById(challengeId);
     if (!challenge) throw DomainException.notFound('The challenge');
-    await this.networks.requireVisible(userId, challenge.networkId).catch(() => {
+    const { standing } = await this.networks.requireVisible(userId, challenge.networkId).catch(() => {
       throw DomainException.notFound('The challenge');
     });
     if (challenge.status === ChallengeStatus.DRAFT && !(await this.organisations.isMember(userId, challenge.organisationId))) {
       throw DomainException.notFound('The challenge');
     }
-    return challenge;
+    return { challenge, standing };
   }
 
   isPoster(userId: string, challenge: ChallengeEntity): Promise<boolean> {
@@ -47,10 +53,8 @@ export class ChallengeAccessService {
   }
 
   /** Voting and commenting are for members of the challenge's network. */
-  async requireNetworkMember(userId: string, challenge: ChallengeEntity): Promise<void> {
-    if ((await this.networks.standing(userId, challenge.networkId)).length === 0) {
-      throw DomainException.forbidden('Only members of the network may do this.');
-    }
+  requireNetworkMember(standing: UserNetworkStanding[]): void {
+    if (standing.length === 0) throw DomainException.forbidden('Only members of the network may do this.');
   }
 
   async requirePoster(userId: string, challenge: ChallengeEntity): Promise<void> {

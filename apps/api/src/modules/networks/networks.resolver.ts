@@ -55,8 +55,8 @@ export class NetworksResolver {
   }
 
   @ResolveField(() => Int, { description: 'How many organisations take part.' })
-  memberCount(@CurrentUser() caller: AuthUser, @Parent() network: Network): Promise<number> {
-    return this.service.memberCount(caller, network.id);
+  memberCount(@Parent() network: Network): Promise<number> {
+    return this.service.memberCount(network.id);
   }
 
   @ResolveField(() => NetworkRole, { nullable: true, description: 'Your best role here through your organisations, or null if none of them is a member.' })
