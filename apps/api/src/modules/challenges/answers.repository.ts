@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { pick, selectList } from '@api/platform/database/select-list.js';
+import { AliasedColumns } from '@api/platform/database/select-list.js';
 import type { Cursor } from '@api/platform/graphql/pagination.js';
 import { UserEntity } from '@api/modules/identity/users/user.entity.js';
 import { OrganisationEntity } from '@api/modules/identity/organisations/organisation.entity.js';
@@ -28,9 +28,21 @@ export interface CommentView {
 @Injectable()
 export class AnswersRepository {
   private readonly viewSelect: string;
+  private readonly columns: {
+    answer: AliasedColumns<AnswerEntity>;
+    author: AliasedColumns<UserEntity>;
+    organisation: AliasedColumns<OrganisationEntity>;
+    comment: AliasedColumns<AnswerCommentEntity>;
+  };
 
   constructor(private readonly dataSource: DataSource) {
-    this.viewSelect = [selectList(dataSource, AnswerEntity, 'a'), selectList(dataSource, UserEntity, 'u', ['passwordHash']), selectList(dataSource, OrganisationEntity, 'o'), 'COALESCE(v.value, 0)::int AS "viewerVote"'].join(', ');
+    this.columns = {
+      answer: new AliasedColumns(dataSource, AnswerEntity, 'a'),
+      author: new AliasedColumns(dataSource, UserEntity, 'u', ['passwordHash']),
+      organisation: new AliasedColumns(dataSource, OrganisationEntity, 'o'),
+      comment: new AliasedColumns(dataSource, AnswerCommentEntity, 'k'),
+    };
+    this.viewSelect = [this.columns.answer.sql, this.columns.author.sql, this.columns.organisation.sql, 'COALESCE(v.value, 0)::int AS "viewerVote"'].join(', ');
   }
 
   private repo(manager?: EntityManager) {
@@ -68,7 +80,12 @@ export class AnswersRepository {
         LIMIT $3`,
       params,
     );
-    return rows.map((row) => ({ answer: pick<AnswerEntity>(row, 'a')!, author: pick<UserEntity>(row, 'u'), organisation: pick<OrganisationEntity>(row, 'o')!, viewerVote: Number(row.viewerVote) }));
+    return rows.map((row) => ({
+      answer: this.columns.answer.pick(row)!,
+      author: this.columns.author.pick(row),
+      organisation: this.columns.organisation.pick(row)!,
+      viewerVote: Number(row.viewerVote),
+    }));
   }
 
   /**
@@ -102,11 +119,11 @@ export class AnswersRepository {
 
   async comments(answerId: string): Promise<CommentView[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT ${selectList(this.dataSource, AnswerCommentEntity, 'k')}, u.display_name AS "authorName"
+      `SELECT ${this.columns.comment.sql}, u.display_name AS "authorName"
          FROM answer_comments k LEFT JOIN users u ON u.id = k.author_id
         WHERE k.answer_id = $1 ORDER BY k.created_at ASC, k.id ASC LIMIT 200`,
       [answerId],
     );
-    return rows.map((row) => ({ comment: pick<AnswerCommentEntity>(row, 'k')!, authorName: (row.authorName as string | null) ?? null }));
+    return rows.map((row) => ({ comment: this.columns.comment.pick(row)!, authorName: (row.authorName as string | null) ?? null }));
   }
 }

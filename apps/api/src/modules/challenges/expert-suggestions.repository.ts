@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { OrganisationKind } from '@app/contracts';
-import { pick, selectList } from '@api/platform/database/select-list.js';
+import { AliasedColumns, selectList } from '@api/platform/database/select-list.js';
 import { OrganisationEntity } from '@api/modules/identity/organisations/organisation.entity.js';
 import { UserEntity } from '@api/modules/identity/users/user.entity.js';
 import type { ExpertCandidate } from './expert-ranking.js';
@@ -11,7 +11,11 @@ const EXPERT_KINDS = [OrganisationKind.EXPERT, OrganisationKind.UNIVERSITY];
 /** What expert organisations have shown they know: their subsectors, answers and members' languages. */
 @Injectable()
 export class ExpertSuggestionsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly people: AliasedColumns<UserEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.people = new AliasedColumns(dataSource, UserEntity, 'u', ['passwordHash']);
+  }
 
   /**
    * Every expert organisation as a candidate, in one statement (capped at 1,000). Its history counts
@@ -37,7 +41,7 @@ export class ExpertSuggestionsRepository {
     if (organisationIds.length === 0) return { organisations: [], people: new Map() };
     const organisations: OrganisationEntity[] = await this.dataSource.query(`SELECT ${selectList(this.dataSource, OrganisationEntity)} FROM organisations WHERE id = ANY($1)`, [organisationIds]);
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT om.organisation_id AS "organisationId", ${selectList(this.dataSource, UserEntity, 'u')}
+      `SELECT om.organisation_id AS "organisationId", ${this.people.sql}
          FROM organisation_memberships om JOIN users u ON u.id = om.user_id
         WHERE om.organisation_id = ANY($1)
           AND EXISTS (SELECT 1 FROM unnest(u.preferred_languages) t WHERE lower(split_part(t, '-', 1)) = $2)
@@ -47,7 +51,7 @@ export class ExpertSuggestionsRepository {
     const people = new Map<string, UserEntity[]>();
     for (const row of rows) {
       const list = people.get(row.organisationId as string) ?? [];
-      list.push(pick<UserEntity>(row, 'u')!);
+      list.push(this.people.pick(row)!);
       people.set(row.organisationId as string, list);
     }
     return { organisations, people };

@@ -6,7 +6,7 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
  * of an authenticated `me`), while the column list still follows the entity.
  *
  * With an alias, columns are read from that alias and named `alias.prop`, so one row can carry several
- * entities; an `AliasedColumns` takes one back out.
+ * entities; `AliasedColumns.pick` takes one back out.
  */
 export function selectList<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, alias?: string, exclude: (keyof T & string)[] = []): string {
   return new AliasedColumns(dataSource, entity, alias ?? '', exclude).sql;
@@ -36,17 +36,4 @@ export class AliasedColumns<T extends ObjectLiteral> {
     }
     return found ? (out as T) : null;
   }
-}
-
-/** The properties of one aliased entity in a raw row, by scanning it (for one-off reads). */
-export function pick<T>(row: Record<string, unknown>, alias: string): T | null {
-  const prefix = `${alias}.`;
-  const out: Record<string, unknown> = {};
-  let found = false;
-  for (const [key, value] of Object.entries(row)) {
-    if (!key.startsWith(prefix)) continue;
-    out[key.slice(prefix.length)] = value;
-    if (value !== null) found = true;
-  }
-  return found ? (out as T) : null;
 }

@@ -40,11 +40,21 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-/** Turns anything thrown into what a client may see. Unknown errors are masked. */
-export function toErrorBody(error: unknown): ErrorBody {
+/**
+ * What a client sees for an error the hub raised on purpose (DomainException) or recognises (a lost
+ * database); undefined for anything else. GraphQL and socket.io both answer through this.
+ */
+export function knownErrorBody(error: unknown): ErrorBody | undefined {
   if (error instanceof DomainException) {
     return { code: error.code, message: error.message, ...(error.fields?.length ? { fields: error.fields } : {}) };
   }
   if (isDatabaseUnavailable(error)) return { code: ErrorCode.SERVICE_UNAVAILABLE, message: UNAVAILABLE_MESSAGE };
+  return undefined;
+}
+
+/** Turns anything thrown into what a client may see. Unknown errors are masked. */
+export function toErrorBody(error: unknown): ErrorBody {
+  const known = knownErrorBody(error);
+  if (known) return known;
   return { code: ErrorCode.INTERNAL_SERVER_ERROR, message: INTERNAL_MESSAGE };
 }

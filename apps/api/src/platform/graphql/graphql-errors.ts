@@ -2,8 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from '@app/contracts';
 import { HttpException, Logger } from '@nestjs/common';
-import { DomainException } from '@api/platform/errors/domain.exception.js';
-import { INTERNAL_MESSAGE, UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@api/platform/errors/error-mapping.js';
+import { INTERNAL_MESSAGE, knownErrorBody } from '@api/platform/errors/error-mapping.js';
 
 const logger = new Logger('GraphQL');
 
@@ -83,15 +82,13 @@ export function reportGraphQLErrors(errors: readonly GraphQLError[], requestId?:
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof DomainException) {
+  const known = knownErrorBody(original);
+  if (known) {
     return {
-      message: original.message,
+      message: known.message,
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: original.code, ...(original.fields?.length ? { fields: original.fields } : {}) },
+      extensions: { code: known.code, ...(known.fields ? { fields: known.fields } : {}) },
     };
-  }
-  if (isDatabaseUnavailable(original)) {
-    return { message: UNAVAILABLE_MESSAGE, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }
   const code = original instanceof HttpException ? (HTTP_CODES[original.getStatus()] ?? classify(formatted)) : classify(formatted);
   if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
