@@ -10,11 +10,9 @@
  *
  * Environment: PORT, DATABASE_URL, JWT_SECRET, DB_POOL_SIZE (defaults to the hub's pool size, 10).
  */
-import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { GraphQLError } from 'graphql';
-import pg from 'pg';
-import { secretKey, unauthenticated, verifyAccessToken, type Caller } from './access-token.js';
+import { unauthenticated } from './access-token.js';
+import { referencePool, serveReference, type ReferenceContext } from './serve.js';
 
 const typeDefs = /* GraphQL */ `
   scalar DateTime
@@ -107,9 +105,6 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-interface Context {
-  caller: Caller | null;
-}
 
 interface Filter {
   networkId?: string | null;
@@ -140,15 +135,7 @@ interface Row {
   rank: string | null;
 }
 
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is required`);
-  return value;
-}
-
-const port = Number(required('PORT'));
-const secret = secretKey(required('JWT_SECRET'));
-const pool = new pg.Pool({ connectionString: required('DATABASE_URL'), max: Number(process.env.DB_POOL_SIZE ?? '10') });
+const pool = referencePool();
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const badInput = (message: string): GraphQLError => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
@@ -246,28 +233,11 @@ async function feed(viewerId: string, filter: Filter, first: number, after: stri
 
 const resolvers = {
   Query: {
-    challenges: (_parent: unknown, args: { filter?: Filter | null; first: number; after?: string | null }, context: Context) => {
+    challenges: (_parent: unknown, args: { filter?: Filter | null; first: number; after?: string | null }, context: ReferenceContext) => {
       if (!context.caller) throw unauthenticated();
       return feed(context.caller.id, args.filter ?? {}, args.first, args.after ?? undefined);
     },
   },
 };
 
-const server = new ApolloServer<Context>({ typeDefs, resolvers, introspection: false });
-const { url } = await startStandaloneServer(server, {
-  listen: { port, host: '127.0.0.1' },
-  context: ({ req }) => Promise.resolve({ caller: verifyAccessToken(req.headers.authorization, secret) }),
-});
-
-let stopping = false;
-async function shutdown(): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  await server.stop();
-  await pool.end();
-  process.exit(0);
-}
-process.on('SIGTERM', () => void shutdown());
-process.on('SIGINT', () => void shutdown());
-
-console.log(`bare reference listening at ${url}`);
+await serveReference(typeDefs, resolvers, pool);

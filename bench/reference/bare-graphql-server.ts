@@ -6,10 +6,8 @@
  *
  * Environment: PORT, DATABASE_URL, JWT_SECRET, DB_POOL_SIZE (defaults to the hub's pool size, 10).
  */
-import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
-import pg from 'pg';
-import { secretKey, unauthenticated, verifyAccessToken, type Caller } from './access-token.js';
+import { unauthenticated } from './access-token.js';
+import { referencePool, serveReference, type ReferenceContext } from './serve.js';
 
 const typeDefs = /* GraphQL */ `
   type User {
@@ -25,9 +23,6 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-interface Context {
-  caller: Caller | null;
-}
 
 interface UserRow {
   id: string;
@@ -37,19 +32,11 @@ interface UserRow {
   time_zone: string;
 }
 
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is required`);
-  return value;
-}
-
-const port = Number(required('PORT'));
-const secret = secretKey(required('JWT_SECRET'));
-const pool = new pg.Pool({ connectionString: required('DATABASE_URL'), max: Number(process.env.DB_POOL_SIZE ?? '10') });
+const pool = referencePool();
 
 const resolvers = {
   Query: {
-    me: async (_parent: unknown, _args: unknown, context: Context) => {
+    me: async (_parent: unknown, _args: unknown, context: ReferenceContext) => {
       if (!context.caller) throw unauthenticated();
       const result = await pool.query<UserRow>('SELECT id, display_name, preferred_languages, country, time_zone FROM users WHERE id = $1', [context.caller.id]);
       const row = result.rows[0];
@@ -59,21 +46,4 @@ const resolvers = {
   },
 };
 
-const server = new ApolloServer<Context>({ typeDefs, resolvers, introspection: false });
-const { url } = await startStandaloneServer(server, {
-  listen: { port, host: '127.0.0.1' },
-  context: ({ req }) => Promise.resolve({ caller: verifyAccessToken(req.headers.authorization, secret) }),
-});
-
-let stopping = false;
-async function shutdown(): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  await server.stop();
-  await pool.end();
-  process.exit(0);
-}
-process.on('SIGTERM', () => void shutdown());
-process.on('SIGINT', () => void shutdown());
-
-console.log(`bare reference listening at ${url}`);
+await serveReference(typeDefs, resolvers, pool);

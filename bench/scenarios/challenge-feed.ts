@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
-import { DEFAULT_DATABASE_URL, assertLocalDatabase, databaseName, databaseVersion, ensureDatabase, withDatabaseName, withoutPassword } from '../lib/database.js';
+import { DEFAULT_DATABASE_URL, databaseName, withDatabaseName, withoutPassword } from '../lib/database.js';
 import { machineInfo, packageVersions, sourceInfo } from '../lib/environment.js';
 import { graphql, type GraphQLReply } from '../lib/graphql-client.js';
 import type { LoadRequest, LoadSettings } from '../lib/load.js';
 import { measureInRounds, newTarget, summariseTarget, waitForQuietMachine, warmUp, type Target } from '../lib/measure.js';
+import { startBenchHub } from '../lib/hub.js';
 import { ManagedProcess, freePort, waitForHttpOk } from '../lib/processes.js';
 import type { ScenarioResult, WorkloadResult } from '../lib/results.js';
 import { envInt, type Scenario, type ScenarioContext } from '../lib/scenario.js';
@@ -26,8 +26,6 @@ const FEED_QUERY = `query Feed($filter: ChallengeFilter, $first: Int!, $after: S
   }
 }`;
 const REGISTER = 'mutation($i: RegisterInput!){ register(input:$i){ accessToken user { id } } }';
-/** Where `nest build api` puts the entry point; the first one that exists is used. */
-const HUB_ENTRIES = ['dist/apps/api/apps/api/src/main.js', 'dist/apps/api/main.js'];
 
 interface FeedNode {
   id: string;
@@ -130,38 +128,7 @@ async function run(context: ScenarioContext): Promise<ScenarioResult> {
   const baseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
   const databaseUrl = withDatabaseName(baseUrl, `${databaseName(baseUrl)}_feed`);
 
-  assertLocalDatabase(databaseUrl);
-  const { created } = await ensureDatabase(databaseUrl);
-  const serverVersion = await databaseVersion(databaseUrl);
-  log(`database ${withoutPassword(databaseUrl)} (PostgreSQL ${serverVersion}${created ? ', created now' : ''})`);
-
-  const entry = HUB_ENTRIES.map((path) => join(root, path)).find((path) => existsSync(path));
-  if (!entry) throw new Error(`hub not built: none of ${HUB_ENTRIES.join(', ')} exists (run \`npx nest build api\`)`);
-
-  const jwtSecret = randomBytes(48).toString('base64url');
-  const hubPort = await freePort();
-  const hubEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(hubPort),
-    DATABASE_URL: databaseUrl,
-    DATABASE_POOL_SIZE: String(poolSize),
-    RUN_MIGRATIONS: 'true',
-    JWT_SECRET: jwtSecret,
-    // Long enough that the token cannot expire during a slow run.
-    JWT_ACCESS_TTL: '3600',
-    LOG_LEVEL: 'warn',
-    SEED_DEMO: 'false',
-  };
-  delete hubEnv.PUBLIC_URL;
-  delete hubEnv.DATA_DIR;
-
-  // The hub applies its migrations at start; the data goes in afterwards, straight into its tables.
-  log(`starting hub (${entry.slice(root.length + 1)}) on 127.0.0.1:${hubPort}`);
-  const hub = new ManagedProcess({ name: 'hub', command: process.execPath, args: [entry], cwd: root, env: hubEnv, logFile: join(context.tmpDir, `${NAME}-hub.log`) });
-  await waitForHttpOk(`http://127.0.0.1:${hubPort}/health/ready`, hub, startTimeoutMs);
-  const hubUrl = `http://127.0.0.1:${hubPort}/graphql`;
+  const { hub, hubUrl, jwtSecret, serverVersion, entry, redis } = await startBenchHub({ root, tmpDir: context.tmpDir, name: NAME, databaseUrl, poolSize, startTimeoutMs, log });
 
   const seed = await ensureFeedData(databaseUrl, log);
   log(seed.seeded ? `seeded in ${seed.seconds}s: ${JSON.stringify(seed.counts)}` : `data already there: ${JSON.stringify(seed.counts)}`);
@@ -337,7 +304,7 @@ async function run(context: ScenarioContext): Promise<ScenarioResult> {
       idleWaitSeconds,
       databasePoolSizePerServer: poolSize,
       database: { url: withoutPassword(databaseUrl), postgres: serverVersion },
-      hub: { NODE_ENV: 'production', LOG_LEVEL: 'warn', REDIS_URL: hubEnv.REDIS_URL ? 'set' : 'unset', entry: entry.slice(root.length + 1) },
+      hub: { NODE_ENV: 'production', LOG_LEVEL: 'warn', REDIS_URL: redis ? 'set' : 'unset', entry: entry },
       loadGenerator: 'autocannon (programmatic, in the runner process on the same machine)',
       latency: 'exact percentiles over all 2xx responses of all rounds, client-side response time',
     },
