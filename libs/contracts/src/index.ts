@@ -2,3 +2,4 @@ export * from './error-codes.js';
 export * from './rooms.js';
 export * from './socket-events.js';
 export * from './domain.js';
+export * from './chat-events.js';
