@@ -25,6 +25,8 @@ export class ChatTestClient {
   readonly channels = new Map<string, ChannelView>();
   private waiters: (() => void)[] = [];
   socket!: ChatSocket;
+  /** How many times this client had to connect again. */
+  reconnects = 0;
 
   private constructor(private readonly token: string) {}
 
@@ -120,6 +122,7 @@ export class ChatTestClient {
   /** Connects a new socket (to any instance) and joins every channel again from where it was. */
   async reconnect(baseUrl: string): Promise<void> {
     this.socket.close();
+    this.reconnects += 1;
     await this.open(baseUrl);
     for (const channelId of this.channels.keys()) {
       const ack = await this.join(channelId);
