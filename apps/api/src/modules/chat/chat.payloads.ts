@@ -4,7 +4,7 @@ import { PresenceStatus } from '@app/contracts';
 /** Client ids are the sender's own keys: short, URL-safe, unique per sender. */
 export const CLIENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** One emoji (with skin tones, joiners, flags) or a `:shortcode:`. */
-export const EMOJI = /^(?=.*[\p{Extended_Pictographic}\p{Regional_Indicator}])[\p{Extended_Pictographic}\p{Emoji_Component}\p{Regional_Indicator}\u200d\ufe0f]{1,16}$|^:[a-z0-9_+-]{1,30}:$/u;
+export const EMOJI = /^(?=.*(?:\p{Extended_Pictographic}|\p{Regional_Indicator}))(?:\p{Extended_Pictographic}|\p{Emoji_Component}|\p{Regional_Indicator}|\u200d|\ufe0f){1,16}$|^:[a-z0-9_+-]{1,30}:$/u;
 /** Bodies are checked in characters by the service; this only stops absurd frames early. */
 const BODY_BYTES = 16_000;
 const MAX_SEQ = Number.MAX_SAFE_INTEGER;
