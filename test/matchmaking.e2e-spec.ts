@@ -233,6 +233,77 @@ describe('matchmaking', () => {
     expect(errorCode(await as(medina, 'query($s: ID!) { matchmakingMeetingsCsv(sessionId: $s) }', { s: sessionId }))).toBe('FORBIDDEN');
   });
 
+  it('keeps each operation to the roles that may do it', async () => {
+    const ops: [string, string, Record<string, unknown>][] = [
+      ['dashboard', 'query($s: ID!) { matchmakingDashboard(sessionId: $s) { registrations } }', { s: sessionId }],
+      ['csv', 'query($s: ID!) { matchmakingMeetingsCsv(sessionId: $s) }', { s: sessionId }],
+      ['schedule', 'mutation($s: ID!) { scheduleMatchmakingSession(sessionId: $s) { placed } }', { s: sessionId }],
+      ['agenda', 'query($p: ID!) { matchmakingAgenda(participantId: $p) { timeZone } }', { p: participant.get(lanificio) }],
+      ['calendar', 'query($p: ID!) { matchmakingAgendaCalendar(participantId: $p) }', { p: participant.get(lanificio) }],
+      ['requests', 'query($p: ID!) { meetingRequests(participantId: $p) { id } }', { p: participant.get(lanificio) }],
+      ['recommendations', 'query($p: ID!) { matchmakingRecommendations(participantId: $p) { score } }', { p: participant.get(lanificio) }],
+      ['update', 'mutation($s: ID!) { updateMatchmakingSession(sessionId: $s, input: { title: "Renamed" }) { id } }', { s: sessionId }],
+      ['marketplace', 'query($s: ID!) { matchmakingParticipants(sessionId: $s) { id } }', { s: sessionId }],
+    ];
+    // The organiser, the participant itself, another participant, an outsider.
+    const expected: Record<string, [string, string, string, string]> = {
+      dashboard: ['ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+      csv: ['ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+      schedule: ['ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+      agenda: ['ok', 'ok', 'FORBIDDEN', 'FORBIDDEN'],
+      calendar: ['ok', 'ok', 'FORBIDDEN', 'FORBIDDEN'],
+      requests: ['FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN'],
+      recommendations: ['FORBIDDEN', 'ok', 'FORBIDDEN', 'FORBIDDEN'],
+      update: ['ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+      marketplace: ['ok', 'ok', 'ok', 'ok'],
+    };
+    const actual: Record<string, string[]> = {};
+    for (const [name, query, variables] of ops) {
+      actual[name] = [];
+      for (const who of [prato, lanificio, medina, outsider]) {
+        const result = await as(who, query, variables);
+        actual[name]!.push(result.errors ? (errorCode(result) ?? 'error') : 'ok');
+      }
+    }
+    expect(actual).toEqual(expected);
+  });
+
+  it('refuses requests and acceptances past the limits, and registration past its deadline', async () => {
+    const session = async (overrides: Record<string, unknown>) => {
+      const created = await as<{ createMatchmakingSession: { id: string } }>(prato, 'mutation($i: CreateSessionInput!) { createMatchmakingSession(input: $i) { id } }', {
+        i: {
+          organisationId: prato.org.id,
+          title: 'Limits',
+          timeZone: 'Africa/Tunis',
+          days: [{ date: DAY, start: '09:00', end: '12:00', breaks: [] }],
+          slotMinutes: 30,
+          tables: 5,
+          maxMeetingsPerParticipant: 1,
+          registrationDeadline: new Date(Date.now() + 3_600_000).toISOString(),
+          requestDeadline: new Date(Date.now() + 7_200_000).toISOString(),
+          ...overrides,
+        },
+      });
+      const id = created.data!.createMatchmakingSession.id;
+      await as(prato, 'mutation($s: ID!) { moveMatchmakingSession(sessionId: $s, to: REGISTRATION) { id } }', { s: id });
+      return id;
+    };
+    sessionId = await session({});
+    for (const who of [lanificio, medina, athens, amman]) participant.set(who, (await register(who, [])).data!.registerForMatchmaking.id);
+    // One meeting each: two open requests at most (room to be declined), then LIMIT_REACHED.
+    const first = (await requestMeeting(lanificio, medina)).data!.requestMeeting.id;
+    const second = (await requestMeeting(lanificio, athens)).data!.requestMeeting.id;
+    expect(errorCode(await requestMeeting(lanificio, amman))).toBe('LIMIT_REACHED');
+    expect((await respond(medina, first, true)).data?.respondToMeetingRequest.status).toBe('ACCEPTED');
+    expect(errorCode(await respond(athens, second, true))).toBe('LIMIT_REACHED');
+    // Withdrawn, the meeting frees the place.
+    expect((await as<{ cancelMeetingRequest: { status: string } }>(medina, 'mutation($r: ID!) { cancelMeetingRequest(requestId: $r) { status } }', { r: first })).data?.cancelMeetingRequest.status).toBe('CANCELLED');
+    expect((await respond(athens, second, true)).data?.respondToMeetingRequest.status).toBe('ACCEPTED');
+
+    sessionId = await session({ registrationDeadline: new Date(Date.now() - 3_600_000).toISOString(), requestDeadline: new Date(Date.now() - 1_800_000).toISOString() });
+    expect(errorCode(await register(lanificio, []))).toBe('DEADLINE_PASSED');
+  });
+
   it('refuses bad session settings with the fields named', async () => {
     const bad = async (overrides: Record<string, unknown>) =>
       as(prato, 'mutation($i: CreateSessionInput!) { createMatchmakingSession(input: $i) { id } }', {

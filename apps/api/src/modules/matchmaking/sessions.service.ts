@@ -49,8 +49,11 @@ export class SessionsService {
     if (structural.some((key) => fields[key] !== undefined) && ![SessionPhase.DRAFT, SessionPhase.REGISTRATION].includes(session.phase)) {
       throw DomainException.conflict('Days, slot length, tables and time zone can change only before meeting requests open.');
     }
-    const next = { ...session, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as MatchmakingSessionEntity;
-    checkFields(next);
+    const changed = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    const next = { ...session, ...changed } as MatchmakingSessionEntity;
+    // Only what changes is checked again: renaming a running session must not trip over its past.
+    const deadlines = ['registrationDeadline', 'requestDeadline'];
+    if (Object.keys(changed).some((key) => [...structural, ...deadlines].includes(key))) checkFields(next);
     return this.store.saveSession(next);
   }
 
