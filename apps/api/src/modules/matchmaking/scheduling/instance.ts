@@ -148,3 +148,8 @@ export function allowedSlots(instance: Instance, required: readonly Requirement[
   }
   return { start, list: Int32Array.from(list) };
 }
+
+export function allows(allowed: AllowedSlots, m: number, s: number): boolean {
+  for (let i = allowed.start[m]!; i < allowed.start[m + 1]!; i += 1) if (allowed.list[i] === s) return true;
+  return false;
+}
