@@ -1,5 +1,5 @@
 import { BLOCKED, FREE, type Board } from './board.js';
-import type { AllowedSlots } from './instance.js';
+import { allows, type AllowedSlots } from './instance.js';
 
 /**
  * Idle gaps of participant p: slots they could meet in (usable, available) but have no meeting in,
@@ -119,11 +119,6 @@ export function compact(board: Board, allowed: AllowedSlots, movable: (m: number
     }
     if (!improved) break;
   }
-}
-
-function allows(allowed: AllowedSlots, m: number, s: number): boolean {
-  for (let i = allowed.start[m]!; i < allowed.start[m + 1]!; i += 1) if (allowed.list[i] === s) return true;
-  return false;
 }
 
 /**

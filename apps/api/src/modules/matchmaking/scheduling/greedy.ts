@@ -39,7 +39,7 @@ export function placeGreedily(board: Board, allowed: AllowedSlots, chosen: Uint8
 }
 
 /** The free slot for meeting m that keeps its participants' agendas most compact, or -1. */
-export function bestFreeSlot(board: Board, allowed: AllowedSlots, m: number): number {
+function bestFreeSlot(board: Board, allowed: AllowedSlots, m: number): number {
   const { instance } = board;
   const { slotCount: S, ma, mb, limit, tables, day } = instance;
   const a = ma[m]!;

@@ -32,10 +32,8 @@ export interface Instance {
 
 /** Where a meeting has to go, from its pin or (when moves are not allowed) its announced place. */
 export interface Requirement {
-  /** Slot position, -1 when free to go anywhere, -2 when the required slot does not exist. */
+  /** Slot position, -1 when free to go anywhere, UNKNOWN_SLOT when the required slot does not exist. */
   position: number;
-  /** Required table, -1 when any. */
-  table: number;
   pinned: boolean;
 }
 
@@ -117,8 +115,8 @@ export function buildInstance(problem: SchedulingProblem): Instance {
 export function requirements(instance: Instance, options: ScheduleOptions): Requirement[] {
   return instance.problem.meetings.map((meeting) => {
     const fixed = meeting.pinned ?? (options.allowMoves ? undefined : meeting.placement);
-    if (!fixed) return { position: -1, table: -1, pinned: false };
-    return { position: instance.positionOf.get(fixed.slot) ?? UNKNOWN_SLOT, table: fixed.table ?? -1, pinned: meeting.pinned !== undefined };
+    if (!fixed) return { position: -1, pinned: false };
+    return { position: instance.positionOf.get(fixed.slot) ?? UNKNOWN_SLOT, pinned: meeting.pinned !== undefined };
   });
 }
 
@@ -147,4 +145,9 @@ export function allowedSlots(instance: Instance, required: readonly Requirement[
     start[m + 1] = list.length;
   }
   return { start, list: Int32Array.from(list) };
+}
+
+export function allows(allowed: AllowedSlots, m: number, s: number): boolean {
+  for (let i = allowed.start[m]!; i < allowed.start[m + 1]!; i += 1) if (allowed.list[i] === s) return true;
+  return false;
 }

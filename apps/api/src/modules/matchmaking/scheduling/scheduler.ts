@@ -1,3 +1,4 @@
+import { anneal } from './annealing.js';
 import { Board } from './board.js';
 import { clashesAt } from './clashes.js';
 import { compact, totalIdleGaps } from './compaction.js';
@@ -18,12 +19,15 @@ const DEFAULT_SEED = 20190901;
 const STEPS_PER_MEETING = 20;
 const PATIENCE_PER_MEETING = 2;
 const MIN_PATIENCE = 1000;
+/** Annealing steps per meeting at effort 1: idle gaps keep falling with more, time grows linearly. */
+const ANNEALING_STEPS_PER_MEETING = 80;
 
 /**
  * Schedules every accepted meeting it can. Pinned meetings go exactly where pinned; announced ones
  * (`placement`) stay unless `allowMoves`, and with it may move but are never left out for others.
- * Then a greedy placement, an improving search up to the upper bound, and a compaction pass that
- * shortens idle gaps without changing what is placed. Pure and deterministic for a given seed.
+ * Then a choice of meetings within the participants' limits, a greedy placement, an improving search
+ * up to the upper bound, and annealing plus a final descent that shorten idle gaps without changing
+ * what is placed. Pure and deterministic for a given seed.
  */
 export function schedule(problem: SchedulingProblem, options: ScheduleOptions = {}): ScheduleResult {
   const instance = buildInstance(problem);
@@ -59,7 +63,9 @@ export function schedule(problem: SchedulingProblem, options: ScheduleOptions = 
   let searchSteps = improve({ board, allowed, fixed, weight, rng, ...budget, target: bound, focus: chosen });
   searchSteps += improve({ board, allowed, fixed, weight, rng, ...budget, target: bound });
   returnToAnnounced(board, movableAnnounced);
-  compact(board, allowed, (m) => !fixed[m] && !movableAnnounced[m]);
+  const compactable = (m: number): boolean => !fixed[m] && !movableAnnounced[m];
+  anneal(board, allowed, compactable, rng, Math.round(effort * ANNEALING_STEPS_PER_MEETING * M));
+  compact(board, allowed, compactable);
   assignTables(board, problem.meetings);
 
   return resultOf(board, allowed, pinFailures, bound, searchSteps);

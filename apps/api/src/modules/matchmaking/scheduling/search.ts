@@ -15,7 +15,10 @@ export interface SearchInput {
   patience: number;
   /** Stop once this many are placed: the upper bound, so nothing better exists. */
   target: number;
-  /** Only these unplaced meetings are tried (all when absent); the others count all the same. */
+  /**
+   * Only these unplaced meetings are tried (all when absent; announced ones always); the others
+   * count all the same.
+   */
   focus?: Uint8Array;
 }
 
@@ -46,7 +49,7 @@ export function improve(input: SearchInput): number {
   const addToPool = (m: number): void => {
     cost += weight[m]!;
     if (weight[m]! > 1) heavyOut += 1;
-    if (input.focus && !input.focus[m]) return;
+    if (input.focus && !input.focus[m] && weight[m] === 1) return;
     poolAt[m] = pool.length;
     pool.push(m);
   };

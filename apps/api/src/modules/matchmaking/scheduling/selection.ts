@@ -12,8 +12,8 @@ import type { Prng } from './prng.js';
  * participant's count and raises both ends' by one. The search for paths is a breadth-first search
  * without blossom shrinking, so it may miss some in odd cycles; the scheduler's search covers those.
  *
- * Meetings already on the board (pinned ones) stay chosen; meetings `movable` rejects and meetings
- * without an allowed slot are never chosen.
+ * Meetings already on the board (pinned, or announced) stay chosen; meetings `movable` rejects and
+ * meetings without an allowed slot are never chosen.
  */
 export function chooseMeetings(board: Board, allowed: AllowedSlots, pairFlow: Uint8Array, cap: Int32Array, movable: (m: number) => boolean, rng: Prng): Uint8Array {
   const { instance } = board;
@@ -25,7 +25,7 @@ export function chooseMeetings(board: Board, allowed: AllowedSlots, pairFlow: Ui
   for (let m = 0; m < M; m += 1) {
     if (board.slotOf[m]! >= 0) {
       chosen[m] = 1;
-      fixedChoice[m] = movable(m) ? 0 : 1;
+      fixedChoice[m] = 1;
       degree[ma[m]!]! += 1;
       degree[mb[m]!]! += 1;
     } else if (movable(m) && allowed.start[m + 1]! > allowed.start[m]!) {

@@ -54,7 +54,7 @@ export interface ScheduleOptions {
   allowMoves?: boolean;
   /** Seed of the tie-breaking; the same problem, options and seed give the same schedule. */
   seed?: number;
-  /** Scales the search budget (1 by default); 0 keeps the greedy placement only. */
+  /** Scales the search and annealing budgets (1 by default); 0 skips both. */
   effort?: number;
 }
 

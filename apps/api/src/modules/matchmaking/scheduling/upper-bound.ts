@@ -32,10 +32,11 @@ export interface BoundParts {
  *     is deg_P(p) ≤ cap(p). So 2|P| ≤ F, the maximum flow, and |P| ≤ ⌊F / 2⌋. (F / 2 is the optimum of
  *     the linear relaxation of the capacitated b-matching; this also implies |P| ≤ Σ cap(p) / 2.)
  *
- * (c) In a slot t at most `tables` meetings take place, and each needs two distinct participants who
- *     can meet at t, that is among the c_t participants with some meeting m ∋ p and t ∈ A(m); it also
- *     is one of the meetings with t ∈ A(m). Summing min(tables, ⌊c_t / 2⌋, |{m : t ∈ A(m)}|) over the
- *     slots bounds |P|.
+ * (c) In a slot t at most `tables` meetings take place. They share no participant (nobody has two
+ *     meetings in one slot), so k of them involve 2k distinct participants, all among the c_t
+ *     participants p with some meeting m ∋ p and t ∈ A(m): k ≤ ⌊c_t / 2⌋. And each is one of the
+ *     meetings with t ∈ A(m). Summing min(tables, ⌊c_t / 2⌋, |{m : t ∈ A(m)}|) over the slots
+ *     bounds |P|.
  *
  * Each of the three holds for every valid schedule, so their minimum does.
  */
@@ -43,13 +44,10 @@ export function upperBound(problem: SchedulingProblem, options: ScheduleOptions 
   return upperBoundParts(problem, options).bound;
 }
 
+/** The bound and its three parts. */
 export function upperBoundParts(problem: SchedulingProblem, options: ScheduleOptions = {}): BoundParts {
   const instance = buildInstance(problem);
-  return boundParts(instance, allowedSlots(instance, requirements(instance, options)));
-}
-
-export function boundParts(instance: Instance, allowed: AllowedSlots): BoundParts {
-  return boundWithPairFlow(instance, allowed).parts;
+  return boundWithPairFlow(instance, allowedSlots(instance, requirements(instance, options))).parts;
 }
 
 /**
