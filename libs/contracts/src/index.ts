@@ -4,3 +4,4 @@ export * from './socket-events.js';
 export * from './domain.js';
 export * from './chat-events.js';
 export * from './matchmaking.js';
+export * from './canvas-events.js';
