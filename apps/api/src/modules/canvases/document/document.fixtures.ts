@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
 import type { NewCard } from './schema.js';
@@ -76,3 +77,24 @@ export const card = (id: string, overrides: Partial<NewCard> = {}): NewCard => (
   createdAt: 1_700_000_000_000,
   ...overrides,
 });
+
+/**
+ * Hand-made items of one client, from `clock` on, encoded as a v1 update with no deletions: the
+ * updates no honest client sends (references that run forwards or in circles).
+ */
+export function encodeItems(client: number, clock: number, items: Y.Item[]): Uint8Array {
+  const encoder = new Y.UpdateEncoderV1();
+  encoding.writeVarUint(encoder.restEncoder, 1);
+  encoding.writeVarUint(encoder.restEncoder, items.length);
+  encoder.writeClient(client);
+  encoding.writeVarUint(encoder.restEncoder, clock);
+  for (const item of items) item.write(encoder, 0);
+  encoding.writeVarUint(encoder.restEncoder, 0);
+  return encoder.toUint8Array();
+}
+
+/** A one-character text item of `client` at `clock`, referring to whatever the test needs. */
+export function textItem(client: number, clock: number, refs: { origin?: Y.ID; rightOrigin?: Y.ID; parent?: string | Y.ID }): Y.Item {
+  const parent = (refs.parent ?? null) as unknown as Y.AbstractType<unknown> | Y.ID | null;
+  return new Y.Item(Y.createID(client, clock), null, refs.origin ?? null, null, refs.rightOrigin ?? null, parent, null, new Y.ContentString('x'));
+}
