@@ -36,6 +36,16 @@ export class Prng {
     return this.next() < probability;
   }
 
+  /** The items in a random order, some of them twice: what a network that retries delivers. */
+  shuffleCopy<T>(items: readonly T[]): T[] {
+    const copy = items.flatMap((item) => (this.chance(0.2) ? [item, item] : [item]));
+    for (let i = copy.length - 1; i > 0; i -= 1) {
+      const j = this.below(i + 1);
+      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+    }
+    return copy;
+  }
+
   bytes(length: number): Uint8Array {
     return Uint8Array.from({ length }, () => this.below(256));
   }
