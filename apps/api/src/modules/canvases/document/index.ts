@@ -16,6 +16,7 @@ export {
   addFlow,
   blockOf,
   blockOfRootName,
+  canHoldBlock,
   existingBlock,
   findCard,
   removeCard,

@@ -90,6 +90,16 @@ describe('restoreVersion', () => {
     expect(Y.encodeStateAsUpdate(a)).toEqual(before);
   });
 
+  it('throws before changing anything when a block it must write is not an array here', () => {
+    const { version } = sharedVersion();
+    const other = newDoc(3);
+    addCard(other, CanvasBlock.CHANNELS, card('c1'));
+    other.getMap('block:KEY_ACTIVITIES');
+    const before = Y.encodeStateAsUpdate(other);
+    expect(() => restoreVersion(other, version, 'u')).toThrow(TypeError);
+    expect(Y.encodeStateAsUpdate(other)).toEqual(before);
+  });
+
   it('copies foreign content deeply, dropping only subdocuments', () => {
     const source = newDoc(1);
     const text = new Y.Text();

@@ -2,7 +2,7 @@ import type { CanvasBlock } from '@app/contracts';
 import * as Y from 'yjs';
 
 import { CANVAS_BLOCKS } from './names.js';
-import { blockOf, existingBlock } from './schema.js';
+import { blockOf, canHoldBlock, existingBlock, rootNameOf } from './schema.js';
 
 /** What wrote a restore's transaction, for observers that attribute changes. */
 export interface RestoreOrigin {
@@ -48,6 +48,7 @@ function planRestore(doc: Y.Doc, versionState: Uint8Array): { block: CanvasBlock
       const current = existingBlock(doc, block)?.toArray() ?? [];
       const source = existingBlock(version, block)?.toArray() ?? [];
       if (sameContent(current, source)) return [];
+      if (!canHoldBlock(doc, block)) throw new TypeError(`${rootNameOf(block)} is not an array in this document`);
       return [{ block, copies: copiesOf(source) }];
     });
   } finally {

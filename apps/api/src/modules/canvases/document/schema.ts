@@ -70,6 +70,12 @@ export function existingBlock(doc: Y.Doc, block: CanvasBlock): Y.Array<unknown> 
   return doc.getArray<unknown>(name);
 }
 
+/** Whether `blockOf` can hand out this block: it is absent, an array, or not yet typed. */
+export function canHoldBlock(doc: Y.Doc, block: CanvasBlock): boolean {
+  const root = doc.share.get(rootNameOf(block));
+  return !root || root instanceof Y.Array || root.constructor === Y.AbstractType;
+}
+
 export const isCardMap = (value: unknown): value is CardMap => value instanceof Y.Map;
 
 export function isLever(value: unknown): value is ResolveLever {
