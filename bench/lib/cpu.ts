@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Clock ticks per second for /proc figures; 100 on every Linux build this runs on. */
@@ -37,4 +37,31 @@ export async function idleMachineLoad(ms: number): Promise<{ busyCores: number; 
   const seconds = ms / 1000;
   const round = (value: number): number => Math.round(value * 100) / 100;
   return { busyCores: round((after.busy - before.busy) / seconds), stealCores: round((after.steal - before.steal) / seconds) };
+}
+
+/**
+ * CPU seconds used so far by every process whose command name is one of `names` (e.g. `postgres`,
+ * `redis-server`), summed per name. Processes that ended between two readings drop out of the sum,
+ * so short-lived ones are undercounted; the servers the benchmarks use live for the whole run.
+ */
+export function cpuSecondsByCommand(names: string[]): Record<string, number> {
+  const totals: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]));
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return totals;
+  }
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (!(command in totals)) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      totals[command] += (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  return totals;
 }

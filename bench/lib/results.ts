@@ -62,6 +62,17 @@ export interface ScenarioResult {
   /** False when any request failed (socket error, timeout, non-2xx or unexpected body). */
   valid: boolean;
   problems: string[];
+  /** Figures of a scenario whose measurements do not fit `targets` or `workloads` (e.g. rate steps). */
+  measurements?: unknown;
+  /** Such a scenario's own table, written to the README after the common one. */
+  table?: ResultsTableData;
+}
+
+export interface ResultsTableData {
+  header: string[];
+  /** Per column; left when omitted. */
+  align?: Array<'left' | 'right'>;
+  rows: string[][];
 }
 
 export function writeResult(dir: string, result: ScenarioResult): string {
@@ -113,6 +124,12 @@ export function resultsTable(results: ScenarioResult[]): string {
     }
   }
   if (results.length === 0) lines.push('| (no results yet) | | | | | | |');
+  for (const result of results) {
+    if (!result.table) continue;
+    const { header, align = [], rows } = result.table;
+    lines.push('', `${result.scenario}:`, '', `| ${header.join(' | ')} |`, `| ${header.map((_, i) => (align[i] === 'right' ? '---:' : '---')).join(' | ')} |`);
+    for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
+  }
   if (results.length) lines.push('');
   for (const result of results) {
     const { machine } = result;
