@@ -111,6 +111,10 @@ describe('operations', () => {
         // Demo data is seeded once, not again.
         const orgs = await gql<{ organisations: { nodes: unknown[] } }>(second.url, '{ organisations(first: 100) { nodes { id } } }', {}, user.accessToken);
         expect(orgs.data?.organisations.nodes).toHaveLength(9);
+        // The demo conversations are there for a demo user to open.
+        const marco = await gql<{ login: { accessToken: string } }>(second.url, 'mutation { login(input: { email: "marco@demo.innomed.example", password: "innomed-demo-2026" }) { accessToken } }');
+        const chats = await gql<{ myChatChannels: { nodes: { kind: string; lastSeq: number; unreadCount: number }[] } }>(second.url, '{ myChatChannels(first: 10) { nodes { kind lastSeq unreadCount } } }', {}, marco.data!.login.accessToken);
+        expect(chats.data?.myChatChannels.nodes).toEqual(expect.arrayContaining([{ kind: 'DIRECT', lastSeq: 2, unreadCount: 1 }, { kind: 'NETWORK_GENERAL', lastSeq: 4, unreadCount: 4 }]));
         expect(await second.stop('SIGTERM')).toBe(0);
       } finally {
         rmSync(dataDir, { recursive: true, force: true });

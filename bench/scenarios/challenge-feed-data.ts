@@ -12,7 +12,7 @@
  */
 import pg from 'pg';
 import { CciSubsector, ResolveLever } from '../../libs/contracts/src/domain.js';
-import { searchConfigFor, searchDocumentSql } from '../../apps/api/src/modules/challenges/text-search.js';
+import { searchConfigFor, searchDocumentSql } from '../../apps/api/src/platform/database/text-search.js';
 
 export const FEED_DATA = {
   organisations: 200,

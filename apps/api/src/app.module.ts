@@ -10,6 +10,7 @@ import { RealtimeModule } from '@api/platform/realtime/realtime.module.js';
 import { IdentityModule } from '@api/modules/identity/identity.module.js';
 import { NetworksModule } from '@api/modules/networks/networks.module.js';
 import { ChallengesModule } from '@api/modules/challenges/challenges.module.js';
+import { ChatModule } from '@api/modules/chat/chat.module.js';
 import { NotificationsModule } from '@api/modules/notifications/notifications.module.js';
 import { DemoModule } from '@api/modules/demo/demo.module.js';
 
@@ -32,6 +33,7 @@ export class AppModule {
         NetworksModule,
         ChallengesModule,
         NotificationsModule,
+        ChatModule,
         DemoModule,
       ],
     };

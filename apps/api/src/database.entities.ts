@@ -16,6 +16,11 @@ import { AnswerCommentEntity } from '@api/modules/challenges/answer-comment.enti
 import { AnswerVoteEntity } from '@api/modules/challenges/answer-vote.entity.js';
 import { ChallengeFollowEntity } from '@api/modules/challenges/challenge-follow.entity.js';
 import { NotificationEntity } from '@api/modules/notifications/notification.entity.js';
+import { ChatChannelEntity } from '@api/modules/chat/chat-channel.entity.js';
+import { ChatChannelMemberEntity } from '@api/modules/chat/chat-channel-member.entity.js';
+import { ChatMessageEntity } from '@api/modules/chat/chat-message.entity.js';
+import { ChatReactionEntity } from '@api/modules/chat/chat-reaction.entity.js';
+import { ChatReadMarkerEntity } from '@api/modules/chat/chat-read-marker.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -34,4 +39,9 @@ export const ENTITIES = [
   AnswerVoteEntity,
   ChallengeFollowEntity,
   NotificationEntity,
+  ChatChannelEntity,
+  ChatChannelMemberEntity,
+  ChatMessageEntity,
+  ChatReactionEntity,
+  ChatReadMarkerEntity,
 ];

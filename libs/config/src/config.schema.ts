@@ -48,6 +48,13 @@ export interface AppConfig {
     maxCost: number;
   };
   realtime: { maxPayloadBytes: number };
+  chat: {
+    /** Messages a user may send per second on one instance (token bucket), and the bucket's size. */
+    sendRatePerSecond: number;
+    sendBurst: number;
+    /** How long a socket waits for a missing change before reading it from the database. */
+    gapFillDelayMs: number;
+  };
   seedDemo: boolean;
   shutdownGraceMs: number;
 }
@@ -96,6 +103,9 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'GRAPHQL_MAX_TOKENS', default: '2000', meaning: 'Lexical tokens allowed in one document.' },
   { name: 'GRAPHQL_MAX_COST', default: '5000', meaning: 'Static cost allowed for one operation.' },
   { name: 'REALTIME_MAX_PAYLOAD_BYTES', default: '1048576', meaning: 'Largest socket.io or graphql-ws frame accepted.' },
+  { name: 'CHAT_SEND_RATE_PER_SECOND', default: '5', meaning: 'Chat messages (sends, edits, reactions) a user may make per second on one instance.' },
+  { name: 'CHAT_SEND_BURST', default: '20', meaning: 'How many chat writes a user may make at once before the rate applies.' },
+  { name: 'CHAT_GAP_FILL_DELAY_MS', default: '250', meaning: 'How long a socket waits for an out-of-order chat change before reading it from the database.' },
   { name: 'SEED_DEMO', default: 'true (false in production)', meaning: 'Seed the demo organisations, network and users on first start.' },
   { name: 'SHUTDOWN_GRACE_MS', default: '10000', meaning: 'How long a stopping instance waits for requests and sockets to drain.' },
 ];
@@ -227,6 +237,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxCost: r.int('GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
     },
     realtime: { maxPayloadBytes: r.int('REALTIME_MAX_PAYLOAD_BYTES', 1_048_576, 1024, 64 * 1_048_576) },
+    chat: {
+      sendRatePerSecond: r.int('CHAT_SEND_RATE_PER_SECOND', 5, 1, 100_000),
+      sendBurst: r.int('CHAT_SEND_BURST', 20, 1, 100_000),
+      gapFillDelayMs: r.int('CHAT_GAP_FILL_DELAY_MS', 250, 0, 10_000),
+    },
     seedDemo: r.bool('SEED_DEMO', !production),
     shutdownGraceMs: r.int('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
   };

@@ -128,6 +128,8 @@ export interface ChatServerToClientEvents {
   /** The user's read marker moved (from another tab or device). */
   'chat:read-marker': (payload: ChatReadMarkerPayload) => void;
   'presence:changed': (payload: PresencePayload) => void;
+  /** The socket no longer receives this channel: access ended or the channel was archived. */
+  'chat:channel-closed': (payload: { channelId: string; reason: 'ACCESS_REVOKED' | 'ARCHIVED' }) => void;
   'session:ended': (payload: { reason: 'TOKEN_EXPIRED' | 'LOGGED_OUT' | 'SESSION_REVOKED' }) => void;
 }
 

@@ -10,4 +10,8 @@ export const Rooms = {
   organisation: (organisationId: string) => `organisation:${organisationId}`,
   /** Users following a network they may see. */
   network: (networkId: string) => `network:${networkId}`,
+  /** Chat namespace: sockets that joined a channel (typing indicators; messages go through ChatDelivery). */
+  chatChannel: (channelId: string) => `chat:${channelId}`,
+  /** Chat namespace: sockets watching a user's presence. */
+  presence: (userId: string) => `presence:${userId}`,
 } as const;

@@ -1,4 +1,5 @@
 import type { ErrorBody } from './error-codes.js';
+import { CHAT_CLIENT_EVENTS, CHAT_NAMESPACE } from './chat-events.js';
 
 /**
  * The socket.io event catalogue. Both sides import these types: the server through
@@ -57,3 +58,9 @@ export enum HandshakeRefusal {
   TOKEN_EXPIRED = 'TOKEN_EXPIRED',
   ORIGIN_NOT_ALLOWED = 'ORIGIN_NOT_ALLOWED',
 }
+
+/** The events each namespace handles; anything else is answered "unknown event". */
+export const NAMESPACE_CLIENT_EVENTS: Readonly<Record<string, readonly string[]>> = {
+  '/': CLIENT_EVENTS,
+  [CHAT_NAMESPACE]: CHAT_CLIENT_EVENTS,
+};

@@ -30,6 +30,7 @@ export interface DomainEventMap {
   'challenge.comment-added': { challengeId: string; answerId: string; commentId: string; actorId: string };
   'challenge.vote-changed': { challengeId: string; answerId: string; score: number; actorId: string };
   'challenge.answer-accepted': { challengeId: string; answerId: string; actorId: string };
+  'chat.mentioned': { channelId: string; messageId: string; seq: number; mentionedIds: string[]; actorId: string };
   'session.ended': { userId: string; sessionId: string; reason: 'LOGGED_OUT' | 'SESSION_REVOKED' };
 }
 

@@ -4,3 +4,4 @@ export * from './factories.js';
 export * from './realtime-clients.js';
 export * from './hub-process.js';
 export * from './private-services.js';
+export * from './chat-client.js';

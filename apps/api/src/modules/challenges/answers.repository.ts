@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AliasedColumns } from '@api/platform/database/select-list.js';
+import { returnedRows } from '@api/platform/database/returned-rows.js';
 import type { Cursor } from '@api/platform/graphql/pagination.js';
 import { UserEntity } from '@api/modules/identity/users/user.entity.js';
 import { OrganisationEntity } from '@api/modules/identity/organisations/organisation.entity.js';
 import { AnswerEntity } from './answer.entity.js';
 import { AnswerCommentEntity } from './answer-comment.entity.js';
-
-/** TypeORM answers an UPDATE … RETURNING with `[rows, affectedCount]`, a SELECT with `rows`. */
-function returnedRows<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
-  return result as T[];
-}
 
 export interface AnswerView {
   answer: AnswerEntity;

@@ -31,6 +31,6 @@ import { ExpertSuggestionsService } from './expert-suggestions.service.js';
     // listeners
     ChallengeDeliveryListener,
   ],
-  exports: [ChallengesRepository, AnswersRepository],
+  exports: [ChallengesRepository, AnswersRepository, ChallengeAccessService],
 })
 export class ChallengesModule {}

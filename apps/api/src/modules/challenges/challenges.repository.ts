@@ -9,7 +9,7 @@ import { NetworkEntity } from '@api/modules/networks/network.entity.js';
 import { ChallengeEntity } from './challenge.entity.js';
 import { ChallengeFollowEntity } from './challenge-follow.entity.js';
 import { ChallengeTransitionEntity } from './challenge-transition.entity.js';
-import { searchConfigFor, searchDocumentSql, searchQuerySql } from './text-search.js';
+import { searchConfigFor, searchDocumentSql, searchQuerySql } from '@api/platform/database/text-search.js';
 
 export type ChallengeFields = Pick<ChallengeEntity, 'title' | 'description' | 'levers' | 'materials' | 'subsectors' | 'language' | 'deadline' | 'attachments'>;
 

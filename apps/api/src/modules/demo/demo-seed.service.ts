@@ -11,6 +11,7 @@ import { OrganisationMembersRepository } from '@api/modules/identity/organisatio
 import { NetworksRepository } from '@api/modules/networks/networks.repository.js';
 import { NetworkMembershipsRepository } from '@api/modules/networks/network-memberships.repository.js';
 import { DemoChallengesSeeder } from './demo-challenges.seeder.js';
+import { DemoChatSeeder } from './demo-chat.seeder.js';
 import { DEMO_NETWORKS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganisationKey } from './demo-data.js';
 
 const SEED_LOCK_KEY = 724_311_002;
@@ -36,6 +37,7 @@ export class DemoSeedService {
     private readonly networks: NetworksRepository,
     private readonly networkMembers: NetworkMembershipsRepository,
     private readonly challenges: DemoChallengesSeeder,
+    private readonly chat: DemoChatSeeder,
   ) {}
 
   /**
@@ -80,6 +82,7 @@ export class DemoSeedService {
         networkIds.set(key, created.id);
       }
       await this.challenges.seed(manager, { users: userIds, organisations: orgIds, networks: networkIds });
+      await this.chat.seed(manager, { users: userIds, networks: networkIds });
     });
   }
 }

@@ -3,7 +3,8 @@ import { IdentityModule } from '@api/modules/identity/identity.module.js';
 import { NetworksModule } from '@api/modules/networks/networks.module.js';
 import { ChallengesModule } from '@api/modules/challenges/challenges.module.js';
 import { DemoChallengesSeeder } from './demo-challenges.seeder.js';
+import { DemoChatSeeder } from './demo-chat.seeder.js';
 import { DemoSeedService } from './demo-seed.service.js';
 
-@Module({ imports: [IdentityModule, NetworksModule, ChallengesModule], providers: [DemoSeedService, DemoChallengesSeeder], exports: [DemoSeedService] })
+@Module({ imports: [IdentityModule, NetworksModule, ChallengesModule], providers: [DemoSeedService, DemoChallengesSeeder, DemoChatSeeder], exports: [DemoSeedService] })
 export class DemoModule {}

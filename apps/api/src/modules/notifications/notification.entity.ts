@@ -11,6 +11,8 @@ export interface NotificationSubject {
   requestId?: string;
   invitationId?: string;
   approved?: boolean;
+  chatChannelId?: string;
+  chatMessageId?: string;
 }
 
 /** Stored per recipient: a list to read later, not only a live push. */

@@ -11,6 +11,8 @@ export function toNotification(entity: NotificationEntity): Notification {
     answerId: s.answerId ?? null,
     networkId: s.networkId ?? null,
     organisationId: s.organisationId ?? null,
+    chatChannelId: s.chatChannelId ?? null,
+    chatMessageId: s.chatMessageId ?? null,
     readAt: entity.readAt ?? null,
     createdAt: entity.createdAt,
   };

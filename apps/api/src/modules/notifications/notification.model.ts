@@ -27,6 +27,12 @@ export class Notification {
   @Field(() => ID, { nullable: true, description: 'The organisation concerned.' })
   organisationId: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The chat channel concerned (for a mention).' })
+  chatChannelId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The chat message concerned (for a mention).' })
+  chatMessageId: string | null;
+
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When you read it; null while unread.' })
   readAt: Date | null;
 

@@ -66,5 +66,12 @@ export class NotificationsListener implements OnModuleInit {
         invitationId: e.invitationId,
       });
     });
+    this.events.on('chat.mentioned', async (e) => {
+      const actor = await this.users.findById(e.actorId);
+      await this.notifications.notify(e.mentionedIds, e.actorId, NotificationKind.CHAT_MENTION, `${actor?.displayName ?? 'Someone'} mentioned you in a conversation`, {
+        chatChannelId: e.channelId,
+        chatMessageId: e.messageId,
+      });
+    });
   }
 }

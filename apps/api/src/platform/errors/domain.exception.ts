@@ -34,4 +34,7 @@ export class DomainException extends IntrinsicException {
   static rateLimited(message = 'Too many attempts; try again later.') {
     return new DomainException(ErrorCode.RATE_LIMITED, message);
   }
+  static serviceUnavailable(message: string) {
+    return new DomainException(ErrorCode.SERVICE_UNAVAILABLE, message);
+  }
 }

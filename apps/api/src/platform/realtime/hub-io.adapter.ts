@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Namespace, Server, ServerOptions, Socket } from 'socket.io';
-import { CLIENT_EVENTS, ErrorCode, HandshakeRefusal, Rooms } from '@app/contracts';
+import { NAMESPACE_CLIENT_EVENTS, ErrorCode, HandshakeRefusal, Rooms } from '@app/contracts';
 import type { AppConfig } from '@app/config';
 import { AccessTokenService, TokenRejected } from '@api/platform/auth/access-token.service.js';
 import { MetricsService } from '@api/platform/metrics/metrics.service.js';
@@ -84,9 +84,10 @@ export class HubIoAdapter extends IoAdapter {
         socket.disconnect(true);
       }, Math.max(0, user.expiresAt * 1000 - Date.now()));
       // An event nobody handles still answers its ack, so a client never waits forever.
+      const handled = NAMESPACE_CLIENT_EVENTS[socket.nsp.name] ?? [];
       socket.onAny((event: string, ...args: unknown[]) => {
         const ack = args[args.length - 1];
-        if (!(CLIENT_EVENTS as readonly string[]).includes(event) && typeof ack === 'function') {
+        if (!handled.includes(event) && typeof ack === 'function') {
           ack({ ok: false, error: { code: ErrorCode.BAD_USER_INPUT, message: `Unknown event "${String(event).slice(0, 64)}".` } });
         }
       });

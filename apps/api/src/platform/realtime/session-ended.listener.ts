@@ -17,9 +17,7 @@ export class SessionEndedListener implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.on('session.ended', async ({ sessionId, reason }) => {
-      const room = Rooms.session(sessionId);
-      this.sockets.attached?.to(room).emit('session:ended', { reason });
-      this.sockets.disconnectRoom(room);
+      this.sockets.endRoom(Rooms.session(sessionId), reason);
       await this.pubSub.publish(Topics.sessionEnded, { sessionId, reason } satisfies SessionEndedMessage);
     });
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Server } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '@app/contracts';
+import type { Namespace, Server } from 'socket.io';
+import { NAMESPACE_CLIENT_EVENTS, type ClientToServerEvents, type ServerToClientEvents, type SessionEndedPayload } from '@app/contracts';
 
 export type HubServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -22,9 +22,20 @@ export class SocketServer {
     return this.server.to(room);
   }
 
-  /** Disconnects every socket in a room, on every instance. */
-  disconnectRoom(room: string): void {
-    this.server?.in(room).disconnectSockets(true);
+  /** A namespace of the server (created on first use), for features with their own namespace. */
+  namespace<Listen extends object, Emit extends object>(name: string): Namespace<Listen, Emit> {
+    if (!this.server) throw new Error('socket.io server not attached yet');
+    return this.server.of(name) as unknown as Namespace<Listen & Record<string, never>, Emit & Record<string, never>>;
+  }
+
+  /** Tells every socket in a room, in every namespace and on every instance, why, then disconnects it. */
+  endRoom(room: string, reason: SessionEndedPayload['reason']): void {
+    if (!this.server) return;
+    for (const name of Object.keys(NAMESPACE_CLIENT_EVENTS)) {
+      const namespace = this.server.of(name);
+      namespace.to(room).emit('session:ended', { reason });
+      namespace.in(room).disconnectSockets(true);
+    }
   }
 
   get attached(): HubServer | undefined {

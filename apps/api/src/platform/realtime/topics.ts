@@ -8,6 +8,8 @@ export const Topics = {
   networkActivity: (networkId: string) => `network.activity.${networkId}`,
   challengeActivity: (challengeId: string) => `challenge.activity.${challengeId}`,
   notificationReceived: (userId: string) => `notification.received.${userId}`,
+  /** Internal: every stored chat change, for each instance's ChatDelivery. */
+  chatChanges: 'chat.changes',
   /** Internal: a session ended; every instance closes that session's graphql-ws connections. */
   sessionEnded: 'system.session.ended',
 } as const;
