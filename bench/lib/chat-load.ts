@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { cpuSecondsByCommand, machineCpu, ownCpuSeconds } from './cpu.js';
+import { cpuSecondsBetween, cpuSecondsByCommand, machineCpu, ownCpuSeconds } from './cpu.js';
 import type { ChannelSpec, ConnectOptions, ConnectReport, SocketSpec, StepCommand, StepReport, WorkerCommand, WorkerReply } from './chat-load-protocol.js';
 import { LatencyHistogram } from './histogram.js';
 import { ManagedProcess } from './processes.js';
@@ -63,7 +63,17 @@ export interface StepFigures {
    * PostgreSQL and Redis process on the machine (the hub's storage and adapter, but also anyone else's),
    * the runner, everything else, and hypervisor steal.
    */
-  cpu?: { serverCores: number; generatorCores: number; postgresCores: number; redisCores: number; runnerCores: number; otherCores: number; stealCores: number };
+  cpu?: {
+    serverCores: number;
+    generatorCores: number;
+    postgresCores: number;
+    redisCores: number;
+    runnerCores: number;
+    otherCores: number;
+    stealCores: number;
+    /** CPU milliseconds per delivered message (ten receipts): what each part costs, so the ceiling can be traced. */
+    msPerMessage: { server: number; generator: number; postgres: number; redis: number };
+  };
   /** Processes the target does not use took more than DISTURBED_CORES during the window: the figures are not its alone. */
   disturbed: boolean;
   /** No error of any kind and p99 under the limit. */
@@ -240,8 +250,8 @@ export class ChatLoadGenerator {
       const seconds = settings.measureSeconds;
       const server = after.server - before.server;
       const generator = after.generator - before.generator;
-      const postgres = after.services.postgres - before.services.postgres;
-      const redis = after.services['redis-server'] - before.services['redis-server'];
+      const postgres = cpuSecondsBetween(before.services.postgres, after.services.postgres);
+      const redis = cpuSecondsBetween(before.services['redis-server'], after.services['redis-server']);
       const runner = after.runner - before.runner;
       const other = Math.max(0, after.machine.busy - before.machine.busy - server - generator - postgres - redis - runner);
       figures.cpu = {
@@ -252,7 +262,13 @@ export class ChatLoadGenerator {
         runnerCores: round(runner / seconds),
         otherCores: round(other / seconds),
         stealCores: round((after.machine.steal - before.machine.steal) / seconds),
+        msPerMessage: { server: 0, generator: 0, postgres: 0, redis: 0 },
       };
+      const messages = figures.deliveredMessagesPerSecond * seconds;
+      if (messages > 0) {
+        const perMessage = (cpuSeconds: number): number => round((cpuSeconds * 1000) / messages, 3);
+        figures.cpu.msPerMessage = { server: perMessage(server), generator: perMessage(generator), postgres: perMessage(postgres), redis: perMessage(redis) };
+      }
       const foreign = other + (settings.uses.postgres ? 0 : postgres) + (settings.uses.redis ? 0 : redis);
       figures.disturbed = foreign / seconds > DISTURBED_CORES;
     }

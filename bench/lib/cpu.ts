@@ -39,13 +39,12 @@ export async function idleMachineLoad(ms: number): Promise<{ busyCores: number; 
   return { busyCores: round((after.busy - before.busy) / seconds), stealCores: round((after.steal - before.steal) / seconds) };
 }
 
-/**
- * CPU seconds used so far by every process whose command name is one of `names` (e.g. `postgres`,
- * `redis-server`), summed per name. Processes that ended between two readings drop out of the sum,
- * so short-lived ones are undercounted; the servers the benchmarks use live for the whole run.
- */
-export function cpuSecondsByCommand(names: string[]): Record<string, number> {
-  const totals: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]));
+/** CPU seconds used so far by each process (by pid) whose command name is one of `names`. */
+export type CommandCpu = Record<string, Map<number, number>>;
+
+/** Per process, so a process that ends or starts between two readings cannot make a difference negative. */
+export function cpuSecondsByCommand(names: string[]): CommandCpu {
+  const totals: CommandCpu = Object.fromEntries(names.map((name) => [name, new Map<number, number>()]));
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
@@ -58,10 +57,20 @@ export function cpuSecondsByCommand(names: string[]): Record<string, number> {
       const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       if (!(command in totals)) continue;
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      totals[command] += (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+      totals[command].set(Number(pid), (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND);
     } catch {
       // The process ended while the list was read.
     }
   }
   return totals;
+}
+
+/**
+ * CPU seconds the processes of one command used between two readings: a process that started in
+ * between counts whole, one that ended in between is missed (its last seconds are not known).
+ */
+export function cpuSecondsBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of after) total += Math.max(0, seconds - (before.get(pid) ?? 0));
+  return total;
 }
