@@ -59,6 +59,14 @@ export interface ConnectReport {
   failures: Record<string, number>;
   joined: number;
   joinFailures: Record<string, number>;
+  /** Joined sockets that had no `chat:synced` for their channel 10 s after the last join. */
+  notSynced: number;
+  /** `chat:channel-closed` (by reason) and `session:ended` notices received so far. */
+  notices: Record<string, number>;
+  /** Sockets joined a second time because the server closed their stream or never synced them, by cause. */
+  rejoined: Record<string, number>;
+  /** Of those, still without `chat:synced` 10 s after the second join. */
+  notSyncedAfterRejoin: number;
   seconds: number;
 }
 
@@ -93,6 +101,18 @@ export interface StepReport {
   /** A `chat:message` for a channel other than the socket's own. */
   wrongChannel: number;
   disconnects: number;
+  /** `chat:channel-closed` (by reason) and `session:ended` notices received during the step. */
+  notices: Record<string, number>;
+  /** The slowest receipt arriving in each second of the measured window, ms: shows stalls that recur (timers, GC). */
+  maxLatencyBySecond: number[];
+  /** Missing receipts by member position (in the two-instance variant even positions are on the first instance). */
+  missingByMember: number[];
+  /** Some of the missing receipts: which message (with its acked seq), which member, and the last seq that member saw. */
+  missingSample: Array<{ clientId: string; channelId: string; seq: number | null; member: number; memberLastSeq: number | null }>;
+  /** Receipts, during this step, of earlier steps' messages that were counted missing there. */
+  lateReceiptsOfEarlierSteps: number;
+  /** The longest of those, from the message's scheduled send time. */
+  lateReceiptMaxMs: number;
   /** Scheduled send time to each receipt, for the measured messages. */
   latency: HistogramData;
   /** Actual send to ack. */

@@ -23,6 +23,10 @@ interface Member {
   index: number;
   userId: string;
   lastSeq: number | undefined;
+  /** `chat:synced` arrived after the join: the server finished the catch-up and streams live changes. */
+  synced: boolean;
+  /** The reason of a `chat:channel-closed` for its channel, if the server sent one. */
+  closed: string | null;
 }
 
 interface ChannelState {
@@ -40,7 +44,14 @@ interface PendingMessage {
   /** Bit i set once member i received it. */
   mask: number;
   remaining: number;
+  /** The seq the ack gave it, for reporting receipts that never came. */
+  seq?: number;
 }
+
+/** How many missing receipts a step describes one by one. */
+const MISSING_SAMPLE = 20;
+/** Incomplete messages of earlier steps kept to recognise their late receipts. */
+const UNFINISHED_KEPT = 10_000;
 
 interface RunningStep {
   tag: string;
@@ -65,6 +76,10 @@ let checkAuthor = false;
 let checkOrder = false;
 let current: RunningStep | null = null;
 let disconnects = 0;
+/** Server notices that end a socket's stream (`chat:channel-closed` by reason, `session:ended`). */
+const notices: Record<string, number> = {};
+/** Messages of finished steps some member had not received, by clientId. */
+const unfinished = new Map<string, PendingMessage>();
 
 /** Opens one socket to `/chat`; resolves once connected, rejects with the server's refusal reason. */
 function connectSocket(spec: SocketSpec, options: ConnectOptions): Promise<ChatSocket> {
@@ -115,7 +130,17 @@ function onMessage(member: Member, message: ChatMessagePayload): void {
   const step = current;
   const pending = step?.pending.get(message.clientId);
   if (!step || !pending) {
-    if (step) step.report.unknownReceipts += 1;
+    const earlier = unfinished.get(message.clientId);
+    if (earlier && !(earlier.mask & (1 << member.index))) {
+      // A receipt that came after its step had counted it missing: late, not lost.
+      earlier.mask |= 1 << member.index;
+      if (step) {
+        step.report.lateReceiptsOfEarlierSteps += 1;
+        step.report.lateReceiptMaxMs = Math.max(step.report.lateReceiptMaxMs, Math.round(now - earlier.scheduledAt));
+      }
+    } else if (step) {
+      step.report.unknownReceipts += 1;
+    }
     return;
   }
   const bit = 1 << member.index;
@@ -127,9 +152,14 @@ function onMessage(member: Member, message: ChatMessagePayload): void {
   pending.remaining -= 1;
   if (message.body !== pending.body) step.report.bodyMismatches += 1;
   if (checkAuthor && message.authorId !== pending.authorId) step.report.authorMismatches += 1;
-  if (now >= step.windowStart && now < step.windowEnd) step.report.receiptsInWindow += 1;
+  const latency = now - pending.scheduledAt;
+  if (now >= step.windowStart && now < step.windowEnd) {
+    step.report.receiptsInWindow += 1;
+    const second = Math.floor((now - step.windowStart) / 1000);
+    step.report.maxLatencyBySecond[second] = Math.max(step.report.maxLatencyBySecond[second] ?? 0, Math.round(latency));
+  }
   if (pending.measured) {
-    step.latency.record(now - pending.scheduledAt);
+    step.latency.record(latency);
     step.report.measuredReceipts += 1;
   }
   if (pending.remaining === 0) {
@@ -140,7 +170,7 @@ function onMessage(member: Member, message: ChatMessagePayload): void {
 
 async function connectChat(specs: ChannelSpec[], options: ConnectOptions): Promise<ConnectReport> {
   const started = performance.now();
-  const report: ConnectReport = { connected: 0, failed: 0, failures: {}, joined: 0, joinFailures: {}, seconds: 0 };
+  const report: ConnectReport = { connected: 0, failed: 0, failures: {}, joined: 0, joinFailures: {}, notSynced: 0, notices: {}, rejoined: {}, notSyncedAfterRejoin: 0, seconds: 0 };
   const states: ChannelState[] = specs.map((spec) => ({ id: spec.channelId, members: [], nextSender: 0 }));
   const jobs = specs.flatMap((spec, c) => spec.members.map((member, index) => ({ spec: member, channel: states[c], index })));
   await pool(jobs, options.concurrency, async ({ spec, channel, index }) => {
@@ -153,8 +183,16 @@ async function connectChat(specs: ChannelSpec[], options: ConnectOptions): Promi
       return;
     }
     report.connected += 1;
-    const member: Member = { socket, channel, index, userId: spec.userId, lastSeq: undefined };
+    const member: Member = { socket, channel, index, userId: spec.userId, lastSeq: undefined, synced: false, closed: null };
     socket.on('chat:message', (message) => onMessage(member, message));
+    socket.on('chat:synced', (payload) => {
+      if (payload.channelId === channel.id) member.synced = true;
+    });
+    socket.on('chat:channel-closed', (payload) => {
+      bump(notices, `chat:channel-closed ${payload?.reason ?? '?'}`);
+      if (payload?.channelId === channel.id) member.closed = payload.reason ?? '?';
+    });
+    socket.on('session:ended', (payload) => bump(notices, `session:ended ${payload?.reason ?? '?'}`));
     socket.on('disconnect', () => {
       disconnects += 1;
     });
@@ -173,6 +211,34 @@ async function connectChat(specs: ChannelSpec[], options: ConnectOptions): Promi
   });
   // Members in their channel order, so the receipt bits and the sender rotation are stable.
   for (const state of states) state.members.sort((a, b) => a.index - b.index);
+  // Every joined socket should see the end of its (empty) catch-up; one that does not is reported.
+  const members = states.flatMap((state) => state.members);
+  const waitForSync = async (): Promise<void> => {
+    const deadline = performance.now() + 10_000;
+    while (members.some((member) => !member.synced && !member.closed) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  };
+  await waitForSync();
+  report.notSynced = members.filter((member) => !member.synced).length;
+  report.notices = { ...notices };
+  // A socket whose stream the server ended (or never started) would count as missing receipts in every
+  // step. Joined again, as a client would after reconnecting, so the steps measure the live path; the
+  // report keeps what happened.
+  const stalled = members.filter((member) => member.closed || !member.synced);
+  for (const member of stalled) {
+    bump(report.rejoined, member.closed ? `chat:channel-closed ${member.closed}` : 'no chat:synced');
+    member.closed = null;
+    member.synced = false;
+    try {
+      const ack = await member.socket.timeout(20_000).emitWithAck('chat:join', { channelId: member.channel.id, afterSeq: member.lastSeq ?? 0 });
+      if (!ack.ok) bump(report.joinFailures, `rejoin ${ack.error.code}`);
+    } catch (error) {
+      bump(report.joinFailures, `rejoin ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (stalled.length) {
+    await waitForSync();
+    report.notSyncedAfterRejoin = members.filter((member) => !member.synced).length;
+  }
   channels = [...channels, ...states];
   report.seconds = Math.round((performance.now() - started) / 10) / 100;
   return report;
@@ -215,12 +281,19 @@ async function runStep(command: StepCommand): Promise<StepReport> {
       authorMismatches: 0,
       wrongChannel: 0,
       disconnects: 0,
+      notices: {},
+      maxLatencyBySecond: Array.from({ length: Math.ceil(command.measureMs / 1000) }, () => 0),
+      missingByMember: [],
+      missingSample: [],
+      lateReceiptsOfEarlierSteps: 0,
+      lateReceiptMaxMs: 0,
     },
     latency: new LatencyHistogram(),
     ackLatency: new LatencyHistogram(),
     sendLag: new LatencyHistogram(),
   };
   const disconnectsBefore = disconnects;
+  const noticesBefore = { ...notices };
   let acksAwaited = 0;
   current = step;
 
@@ -256,6 +329,7 @@ async function runStep(command: StepCommand): Promise<StepReport> {
         return;
       }
       step.report.acksOk += 1;
+      pending.seq = ack.data.seq;
       step.ackLatency.record(performance.now() - sentAt);
       if (ack.data.duplicate) step.report.duplicateAcks += 1;
     });
@@ -282,7 +356,28 @@ async function runStep(command: StepCommand): Promise<StepReport> {
   }
   current = null;
   delay.disable();
+  for (const [clientId, pending] of step.pending) {
+    if (pending.measured) {
+      const channel = ready.find((candidate) => candidate.id === pending.channelId);
+      for (const member of channel?.members ?? []) {
+        if (pending.mask & (1 << member.index)) continue;
+        step.report.missingByMember[member.index] = (step.report.missingByMember[member.index] ?? 0) + 1;
+        if (step.report.missingSample.length < MISSING_SAMPLE) {
+          step.report.missingSample.push({ clientId, channelId: pending.channelId, seq: pending.seq ?? null, member: member.index, memberLastSeq: member.lastSeq ?? null });
+        }
+      }
+    }
+    unfinished.set(clientId, pending);
+  }
+  for (const clientId of unfinished.keys()) {
+    if (unfinished.size <= UNFINISHED_KEPT) break;
+    unfinished.delete(clientId);
+  }
   step.report.disconnects = disconnects - disconnectsBefore;
+  for (const [notice, count] of Object.entries(notices)) {
+    const delta = count - (noticesBefore[notice] ?? 0);
+    if (delta > 0) step.report.notices[notice] = delta;
+  }
   step.report.acksUnanswered = acksAwaited;
   return {
     ...step.report,
@@ -296,7 +391,7 @@ async function runStep(command: StepCommand): Promise<StepReport> {
 
 async function connectIdle(specs: SocketSpec[], options: ConnectOptions): Promise<ConnectReport> {
   const started = performance.now();
-  const report: ConnectReport = { connected: 0, failed: 0, failures: {}, joined: 0, joinFailures: {}, seconds: 0 };
+  const report: ConnectReport = { connected: 0, failed: 0, failures: {}, joined: 0, joinFailures: {}, notSynced: 0, notices: {}, rejoined: {}, notSyncedAfterRejoin: 0, seconds: 0 };
   await pool(specs, options.concurrency, async (spec) => {
     try {
       idleSockets.push(await connectSocket(spec, options));

@@ -44,9 +44,22 @@ export interface StepFigures {
   /** Scheduled send to each receipt, for messages scheduled in the window; null = beyond every receipt (some never came). */
   latencyMs: { mean: number; p50: number | null; p90: number | null; p99: number | null; max: number };
   ackLatencyMs: { p50: number | null; p99: number | null };
+  /** The slowest receipt arriving in each second of the window (ms), over all workers. */
+  maxLatencyBySecond: number[];
   generator: { sendLagP99Ms: number | null; sendLagMaxMs: number; eventLoopDelayP99Ms: number };
   messages: { scheduledInWindow: number; sent: number; acksOk: number; complete: number };
-  receipts: { expected: number; received: number; missing: number; duplicates: number; unknown: number };
+  receipts: {
+    expected: number;
+    received: number;
+    missing: number;
+    duplicates: number;
+    unknown: number;
+    missingByMember: number[];
+    missingSample: StepReport['missingSample'];
+    /** Receipts in this step of messages earlier steps counted missing, and the slowest of them. */
+    lateFromEarlierSteps: number;
+    lateMaxMs: number;
+  };
   errors: {
     ackFailures: Record<string, number>;
     ackTimeouts: number;
@@ -57,6 +70,8 @@ export interface StepFigures {
     authorMismatches: number;
     wrongChannel: number;
     disconnects: number;
+    /** `chat:channel-closed` (by reason) and `session:ended`: the server stopped a socket's stream. */
+    notices: Record<string, number>;
   };
   /**
    * Cores in use during the measured window: the server process(es), the generator workers, every
@@ -289,8 +304,12 @@ function addCounts(into: Record<string, number>, from: Record<string, number>): 
 }
 
 function mergeConnectReports(reports: ConnectReport[]): ConnectReport {
-  const merged: ConnectReport = { connected: 0, failed: 0, failures: {}, joined: 0, joinFailures: {}, seconds: 0 };
+  const merged: ConnectReport = { connected: 0, failed: 0, failures: {}, joined: 0, joinFailures: {}, notSynced: 0, notices: {}, rejoined: {}, notSyncedAfterRejoin: 0, seconds: 0 };
   for (const report of reports) {
+    addCounts(merged.rejoined, report.rejoined);
+    merged.notSyncedAfterRejoin += report.notSyncedAfterRejoin;
+    merged.notSynced += report.notSynced;
+    addCounts(merged.notices, report.notices);
     merged.connected += report.connected;
     merged.failed += report.failed;
     merged.joined += report.joined;
@@ -328,7 +347,10 @@ function mergeStep(label: string, rate: number, settings: StepSettings, reports:
     authorMismatches: sum((report) => report.authorMismatches),
     wrongChannel: sum((report) => report.wrongChannel),
     disconnects: sum((report) => report.disconnects),
+    notices: {},
   };
+  for (const report of reports) addCounts(errors.notices, report.notices);
+  const noticeCount = Object.values(errors.notices).reduce((total, count) => total + count, 0);
   const p99 = latency.percentile(99, missing);
   const shortfalls: string[] = [];
   if (p99 === null || p99 >= settings.maxP99Ms) shortfalls.push(`p99 ${p99 === null ? 'unbounded (receipts missing)' : `${round(p99)} ms`} ≥ ${settings.maxP99Ms} ms`);
@@ -336,8 +358,9 @@ function mergeStep(label: string, rate: number, settings: StepSettings, reports:
   const failedAcks = Object.values(ackFailures).reduce((total, count) => total + count, 0);
   if (failedAcks) shortfalls.push(`${failedAcks} sends refused (${JSON.stringify(ackFailures)})`);
   for (const [name, count] of Object.entries(errors)) {
-    if (name !== 'ackFailures' && typeof count === 'number' && count > 0) shortfalls.push(`${count} ${name}`);
+    if (typeof count === 'number' && count > 0) shortfalls.push(`${count} ${name}`);
   }
+  if (noticeCount) shortfalls.push(`stream-ending notices ${JSON.stringify(errors.notices)}`);
   const duplicates = sum((report) => report.duplicateReceipts);
   if (duplicates) shortfalls.push(`${duplicates} duplicate receipts`);
   return {
@@ -354,6 +377,7 @@ function mergeStep(label: string, rate: number, settings: StepSettings, reports:
       max: round(latency.max),
     },
     ackLatencyMs: { p50: roundOrNull(ackLatency.percentile(50)), p99: roundOrNull(ackLatency.percentile(99)) },
+    maxLatencyBySecond: reports.reduce<number[]>((slowest, report) => report.maxLatencyBySecond.map((ms, i) => Math.max(ms, slowest[i] ?? 0)), []),
     generator: {
       sendLagP99Ms: roundOrNull(sendLag.percentile(99)),
       sendLagMaxMs: round(sendLag.max),
@@ -365,7 +389,20 @@ function mergeStep(label: string, rate: number, settings: StepSettings, reports:
       acksOk: sum((report) => report.acksOk),
       complete: sum((report) => report.completeMessages),
     },
-    receipts: { expected, received, missing, duplicates, unknown: sum((report) => report.unknownReceipts) },
+    receipts: {
+      expected,
+      received,
+      missing,
+      duplicates,
+      unknown: sum((report) => report.unknownReceipts),
+      missingByMember: reports.reduce<number[]>((total, report) => {
+        report.missingByMember.forEach((count, member) => (total[member] = (total[member] ?? 0) + (count ?? 0)));
+        return total;
+      }, []),
+      missingSample: reports.flatMap((report) => report.missingSample).slice(0, 20),
+      lateFromEarlierSteps: sum((report) => report.lateReceiptsOfEarlierSteps),
+      lateMaxMs: Math.max(0, ...reports.map((report) => report.lateReceiptMaxMs)),
+    },
     errors,
     disturbed: false,
     sustained: shortfalls.length === 0,
