@@ -261,8 +261,14 @@ async function measureTarget(context: ScenarioContext, target: ChatTarget, users
       members: users.slice(c * settings.members, (c + 1) * settings.members).map((user, k) => ({ url: target.urls[k % target.urls.length], token: user.token, userId: user.id })),
     }));
     const chatConnect = await generator.connectChat(channels, { origin: ORIGIN, concurrency: settings.connectConcurrency, checkAuthor: target.checkAuthor, checkOrder: target.checkOrder });
-    log(`${label}: ${chatConnect.connected} chat sockets connected, ${chatConnect.joined} joined in ${chatConnect.seconds}s`);
+    const rejoined = Object.values(chatConnect.rejoined).reduce((sum, count) => sum + count, 0);
+    const joinTrouble =
+      (chatConnect.notSynced ? `; ${chatConnect.notSynced} joined sockets had no chat:synced within 10 s` : '') +
+      (Object.keys(chatConnect.notices).length ? `; notices while joining ${JSON.stringify(chatConnect.notices)}` : '') +
+      (rejoined ? `; ${rejoined} sockets joined again before measuring (${JSON.stringify(chatConnect.rejoined)}), ${chatConnect.notSyncedAfterRejoin} still without chat:synced` : '');
+    log(`${label}: ${chatConnect.connected} chat sockets connected, ${chatConnect.joined} joined in ${chatConnect.seconds}s${joinTrouble}`);
     const expectedSockets = settings.channels * settings.members;
+    if (joinTrouble) problems.push(`${label}: while joining the ${expectedSockets} chat sockets${joinTrouble}`);
     if (chatConnect.connected < expectedSockets || chatConnect.joined < expectedSockets) {
       problems.push(`${label}: ${chatConnect.connected}/${expectedSockets} chat sockets connected, ${chatConnect.joined} joined; refusals ${JSON.stringify(chatConnect.failures)}, join failures ${JSON.stringify(chatConnect.joinFailures)}`);
     }
