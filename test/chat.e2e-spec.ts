@@ -282,6 +282,45 @@ describe('chat', () => {
     expect((await history(ana, channel.id)).data?.chatMessages.messages.map((m) => m.body)).toEqual(['Still here']);
   });
 
+  it('answers a fuzzed corpus of frames with codes, never an internal error or a silent socket', async () => {
+    const [me, peer] = [await actor('Fuzz'), await actor('Fuzz peer')];
+    const channel = await openDirect(me, [peer]);
+    const client = await connect(me);
+    await client.join(channel.id);
+    let seed = 20261127;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T>(values: T[]): T => values[Math.floor(random() * values.length)]!;
+    const values = (): unknown =>
+      pick<() => unknown>([
+        () => channel.id,
+        () => '00000000-0000-4000-8000-000000000000',
+        () => 'x'.repeat(Math.floor(random() * 5000)),
+        () => Math.floor(random() * 2 ** 40) - 2 ** 39,
+        () => random(),
+        () => null,
+        () => true,
+        () => [],
+        () => [channel.id, 1, null],
+        () => ({ nested: { deep: [1, 2, 3] } }),
+        () => '👍',
+        () => '\u0000\u202e',
+        () => ({ toString: 'x', __proto__: { polluted: true } }),
+      ])();
+    const fields = ['channelId', 'clientId', 'body', 'messageId', 'emoji', 'seq', 'afterSeq', 'afterRevision', 'threadRootId', 'mentions', 'userIds', 'status', '__proto__', 'constructor'];
+    const events = ['chat:join', 'chat:leave', 'chat:send', 'chat:edit', 'chat:delete', 'chat:react', 'chat:read', 'chat:typing', 'presence:set', 'presence:watch'];
+    const codes = new Set<string>();
+    for (let i = 0; i < 300; i += 1) {
+      const payload: Record<string, unknown> = {};
+      for (let f = Math.floor(random() * 4); f > 0; f -= 1) payload[pick(fields)] = values();
+      const answer = await client.request<unknown>(pick(events) as 'chat:send', random() < 0.1 ? values() : payload, 5_000);
+      if (!answer.ok) codes.add(answer.error.code);
+      expect(answer.ok || answer.error.code !== 'INTERNAL_SERVER_ERROR').toBe(true);
+    }
+    expect(client.socket.connected).toBe(true);
+    expect([...codes]).toContain('BAD_USER_INPUT');
+    expect(client.view(channel.id).violations).toEqual([]);
+  });
+
   it('relays typing (throttled, not to oneself) and tracks presence across tabs', async () => {
     const channel = await openDirect(ana, [bilel]);
     const [a1, b] = [await connect(ana), await connect(bilel)];

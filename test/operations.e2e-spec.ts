@@ -115,6 +115,19 @@ describe('operations', () => {
         const marco = await gql<{ login: { accessToken: string } }>(second.url, 'mutation { login(input: { email: "marco@demo.innomed.example", password: "innomed-demo-2026" }) { accessToken } }');
         const chats = await gql<{ myChatChannels: { nodes: { kind: string; lastSeq: number; unreadCount: number }[] } }>(second.url, '{ myChatChannels(first: 10) { nodes { kind lastSeq unreadCount } } }', {}, marco.data!.login.accessToken);
         expect(chats.data?.myChatChannels.nodes).toEqual(expect.arrayContaining([{ kind: 'DIRECT', lastSeq: 2, unreadCount: 1 }, { kind: 'NETWORK_GENERAL', lastSeq: 4, unreadCount: 4 }]));
+        // And the matchmaking session, scheduled, with Marco's agenda on it.
+        const sessions = await gql<{ matchmakingSessions: { nodes: { title: string; phase: string; myParticipations: { id: string; organisationName: string }[] }[] } }>(
+          second.url,
+          '{ matchmakingSessions(first: 5) { nodes { title phase myParticipations { id organisationName } } } }',
+          {},
+          marco.data!.login.accessToken,
+        );
+        const demoSession = sessions.data!.matchmakingSessions.nodes.find((s) => s.title === 'Prato–Tunis circular textiles matchmaking')!;
+        expect(demoSession.phase).toBe('SCHEDULED');
+        const lanificioParticipation = demoSession.myParticipations.find((p) => p.organisationName.startsWith('Lanificio'))!;
+        const demoAgenda = await gql<{ matchmakingAgenda: { items: { meeting: { slot: number | null } }[] } }>(second.url, 'query($p: ID!) { matchmakingAgenda(participantId: $p) { items { meeting { slot } } } }', { p: lanificioParticipation.id }, marco.data!.login.accessToken);
+        expect(demoAgenda.data?.matchmakingAgenda.items.length).toBe(3);
+        expect(demoAgenda.data?.matchmakingAgenda.items.every((i) => i.meeting.slot !== null)).toBe(true);
         expect(await second.stop('SIGTERM')).toBe(0);
       } finally {
         rmSync(dataDir, { recursive: true, force: true });

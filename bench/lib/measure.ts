@@ -54,11 +54,12 @@ export function coresUsed(cpu: NonNullable<Target['cpu']>, seconds: number): Non
 /**
  * Anything else keeping the machine busy skews both targets; measure it while our servers are idle,
  * and wait up to `idleWaitSeconds` for it to calm down. Returns the last reading and, when the machine
- * stayed busy, the note to record with the results.
+ * stayed busy, the note to record with the results (`situation` says when the reading was taken).
  */
 export async function waitForQuietMachine(
   idleWaitSeconds: number,
   log: (message: string) => void,
+  situation = 'while both servers were idle',
 ): Promise<{ idleLoad: { busyCores: number; stealCores: number } | undefined; problem: string | null }> {
   const idleDeadline = Date.now() + idleWaitSeconds * 1000;
   let idleLoad = await idleMachineLoad(3000);
@@ -68,7 +69,7 @@ export async function waitForQuietMachine(
     idleLoad = await idleMachineLoad(3000);
   }
   if (idleLoad && idleLoad.busyCores > BUSY_CORES_LIMIT) {
-    const note = `machine busy before measuring: ${idleLoad.busyCores} cores in use by other processes while both servers were idle`;
+    const note = `machine busy before measuring: ${idleLoad.busyCores} cores in use by other processes ${situation}`;
     log(`warning: ${note}`);
     return { idleLoad, problem: note };
   }

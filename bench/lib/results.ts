@@ -43,6 +43,18 @@ export interface WorkloadResult {
   valid: boolean;
 }
 
+/**
+ * One input of a scenario that measures a computation in the runner's process rather than servers
+ * under load (such a scenario has no targets): its figures become a row of its own table.
+ */
+export interface CaseResult {
+  name: string;
+  /** Table columns, in this order; the same keys for every case of a scenario. */
+  figures: Record<string, number | string>;
+  /** An empty description marks a row that is not judged (a reference shown beside its subject). */
+  goal: { description: string; met: boolean };
+}
+
 export interface ScenarioResult {
   scenario: string;
   description: string;
@@ -56,6 +68,8 @@ export interface ScenarioResult {
   targets: TargetResult[];
   /** Scenarios with several request shapes: one entry each, with its own targets, ratio and goal. */
   workloads?: WorkloadResult[];
+  /** Scenarios that measure a computation: one entry per input, shown in a table of their own. */
+  cases?: CaseResult[];
   /** subject requests/s ÷ reference requests/s; with workloads, the lowest of theirs. */
   ratio: number;
   goal: Goal;
@@ -64,15 +78,6 @@ export interface ScenarioResult {
   problems: string[];
   /** Figures of a scenario whose measurements do not fit `targets` or `workloads` (e.g. rate steps). */
   measurements?: unknown;
-  /** Such a scenario's own table, written to the README after the common one. */
-  table?: ResultsTableData;
-}
-
-export interface ResultsTableData {
-  header: string[];
-  /** Per column; left when omitted. */
-  align?: Array<'left' | 'right'>;
-  rows: string[][];
 }
 
 export function writeResult(dir: string, result: ScenarioResult): string {
@@ -124,12 +129,7 @@ export function resultsTable(results: ScenarioResult[]): string {
     }
   }
   if (results.length === 0) lines.push('| (no results yet) | | | | | | |');
-  for (const result of results) {
-    if (!result.table) continue;
-    const { header, align = [], rows } = result.table;
-    lines.push('', `${result.scenario}:`, '', `| ${header.join(' | ')} |`, `| ${header.map((_, i) => (align[i] === 'right' ? '---:' : '---')).join(' | ')} |`);
-    for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
-  }
+  for (const result of results) if (result.cases?.length) lines.push('', ...casesTable(result.scenario, result.cases));
   if (results.length) lines.push('');
   for (const result of results) {
     const { machine } = result;
@@ -140,6 +140,18 @@ export function resultsTable(results: ScenarioResult[]): string {
     for (const problem of result.problems) lines.push(`  - ${problem}`);
   }
   return lines.join('\n');
+}
+
+function casesTable(scenario: string, cases: CaseResult[]): string[] {
+  const columns = Object.keys(cases[0]!.figures);
+  return [
+    `| ${scenario} | ${columns.join(' | ')} | goal |`,
+    `| --- | ${columns.map(() => '---:').join(' | ')} | --- |`,
+    ...cases.map(
+      (entry) =>
+        `| ${entry.name} | ${columns.map((column) => String(entry.figures[column] ?? '')).join(' | ')} | ${entry.goal.description ? `${entry.goal.description} (${entry.goal.met ? 'met' : 'not met'})` : ''} |`,
+    ),
+  ];
 }
 
 /** Rewrites the part of the README between the result markers; the rest of the file is left alone. */

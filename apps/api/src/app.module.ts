@@ -11,6 +11,7 @@ import { IdentityModule } from '@api/modules/identity/identity.module.js';
 import { NetworksModule } from '@api/modules/networks/networks.module.js';
 import { ChallengesModule } from '@api/modules/challenges/challenges.module.js';
 import { ChatModule } from '@api/modules/chat/chat.module.js';
+import { MatchmakingModule } from '@api/modules/matchmaking/matchmaking.module.js';
 import { NotificationsModule } from '@api/modules/notifications/notifications.module.js';
 import { DemoModule } from '@api/modules/demo/demo.module.js';
 
@@ -34,6 +35,7 @@ export class AppModule {
         ChallengesModule,
         NotificationsModule,
         ChatModule,
+        MatchmakingModule,
         DemoModule,
       ],
     };

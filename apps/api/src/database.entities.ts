@@ -21,6 +21,11 @@ import { ChatChannelMemberEntity } from '@api/modules/chat/chat-channel-member.e
 import { ChatMessageEntity } from '@api/modules/chat/chat-message.entity.js';
 import { ChatReactionEntity } from '@api/modules/chat/chat-reaction.entity.js';
 import { ChatReadMarkerEntity } from '@api/modules/chat/chat-read-marker.entity.js';
+import { MatchmakingSessionEntity } from '@api/modules/matchmaking/session.entity.js';
+import { ParticipantEntity } from '@api/modules/matchmaking/participant.entity.js';
+import { OpportunityEntity } from '@api/modules/matchmaking/opportunity.entity.js';
+import { MeetingRequestEntity } from '@api/modules/matchmaking/meeting-request.entity.js';
+import { MeetingEntity } from '@api/modules/matchmaking/meeting.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -44,4 +49,9 @@ export const ENTITIES = [
   ChatMessageEntity,
   ChatReactionEntity,
   ChatReadMarkerEntity,
+  MatchmakingSessionEntity,
+  ParticipantEntity,
+  OpportunityEntity,
+  MeetingRequestEntity,
+  MeetingEntity,
 ];

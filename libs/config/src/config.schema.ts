@@ -55,6 +55,10 @@ export interface AppConfig {
     /** How long a socket waits for a missing change before reading it from the database. */
     gapFillDelayMs: number;
   };
+  matchmaking: {
+    /** A meeting's video room is this followed by the meeting id. */
+    roomBaseUrl: string;
+  };
   seedDemo: boolean;
   shutdownGraceMs: number;
 }
@@ -105,6 +109,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'REALTIME_MAX_PAYLOAD_BYTES', default: '1048576', meaning: 'Largest socket.io or graphql-ws frame accepted.' },
   { name: 'CHAT_SEND_RATE_PER_SECOND', default: '5', meaning: 'Chat messages (sends, edits, reactions) a user may make per second on one instance.' },
   { name: 'CHAT_SEND_BURST', default: '20', meaning: 'How many chat writes a user may make at once before the rate applies.' },
+  { name: 'MEETING_ROOM_BASE_URL', default: 'https://meet.jit.si/innomed-', meaning: 'A matchmaking meeting’s video room link is this followed by the meeting id.' },
   { name: 'CHAT_GAP_FILL_DELAY_MS', default: '250', meaning: 'How long a socket waits for an out-of-order chat change before reading it from the database.' },
   { name: 'SEED_DEMO', default: 'true (false in production)', meaning: 'Seed the demo organisations, network and users on first start.' },
   { name: 'SHUTDOWN_GRACE_MS', default: '10000', meaning: 'How long a stopping instance waits for requests and sockets to drain.' },
@@ -242,6 +247,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       sendBurst: r.int('CHAT_SEND_BURST', 20, 1, 100_000),
       gapFillDelayMs: r.int('CHAT_GAP_FILL_DELAY_MS', 250, 0, 10_000),
     },
+    matchmaking: { roomBaseUrl: r.string('MEETING_ROOM_BASE_URL', 'https://meet.jit.si/innomed-') },
     seedDemo: r.bool('SEED_DEMO', !production),
     shutdownGraceMs: r.int('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
   };

@@ -8,6 +8,12 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   CONFLICT = 'CONFLICT',
+  /** A deadline of the process (registration, meeting requests) has passed. */
+  DEADLINE_PASSED = 'DEADLINE_PASSED',
+  /** A per-participant limit (meetings, requests) is reached. */
+  LIMIT_REACHED = 'LIMIT_REACHED',
+  /** The place asked for in a schedule is taken; the message names the clash. */
+  SCHEDULE_CLASH = 'SCHEDULE_CLASH',
   RATE_LIMITED = 'RATE_LIMITED',
   /** The document is syntactically invalid. */
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',

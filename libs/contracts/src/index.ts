@@ -3,3 +3,5 @@ export * from './rooms.js';
 export * from './socket-events.js';
 export * from './domain.js';
 export * from './chat-events.js';
+export * from './matchmaking.js';
+export * from './canvas-events.js';

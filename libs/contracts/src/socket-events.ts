@@ -1,4 +1,5 @@
 import type { ErrorBody } from './error-codes.js';
+import { CANVAS_CLIENT_EVENTS, CANVAS_NAMESPACE } from './canvas-events.js';
 import { CHAT_CLIENT_EVENTS, CHAT_NAMESPACE } from './chat-events.js';
 
 /**
@@ -63,4 +64,5 @@ export enum HandshakeRefusal {
 export const NAMESPACE_CLIENT_EVENTS: Readonly<Record<string, readonly string[]>> = {
   '/': CLIENT_EVENTS,
   [CHAT_NAMESPACE]: CHAT_CLIENT_EVENTS,
+  [CANVAS_NAMESPACE]: CANVAS_CLIENT_EVENTS,
 };

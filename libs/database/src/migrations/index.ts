@@ -1,6 +1,7 @@
 // Listed explicitly (not globbed) so the same list works from the sources and from the build.
 // `npm run migration:generate -- <Name>` adds new files to both lists below.
 // migrations: imports
+import { Matchmaking1795740028637 } from './1795740028637-Matchmaking.js';
 import { Chat1795739163162 } from './1795739163162-Chat.js';
 import { Notifications1795734751611 } from './1795734751611-Notifications.js';
 import { Challenges1795734385877 } from './1795734385877-Challenges.js';
@@ -10,6 +11,7 @@ import { Initial1795730953174 } from './1795730953174-Initial.js';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [
   // migrations: list
+  Matchmaking1795740028637,
   Chat1795739163162,
   Notifications1795734751611,
   Challenges1795734385877,

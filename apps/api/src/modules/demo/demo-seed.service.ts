@@ -12,6 +12,7 @@ import { NetworksRepository } from '@api/modules/networks/networks.repository.js
 import { NetworkMembershipsRepository } from '@api/modules/networks/network-memberships.repository.js';
 import { DemoChallengesSeeder } from './demo-challenges.seeder.js';
 import { DemoChatSeeder } from './demo-chat.seeder.js';
+import { DemoMatchmakingSeeder } from './demo-matchmaking.seeder.js';
 import { DEMO_NETWORKS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganisationKey } from './demo-data.js';
 
 const SEED_LOCK_KEY = 724_311_002;
@@ -38,6 +39,7 @@ export class DemoSeedService {
     private readonly networkMembers: NetworkMembershipsRepository,
     private readonly challenges: DemoChallengesSeeder,
     private readonly chat: DemoChatSeeder,
+    private readonly matchmaking: DemoMatchmakingSeeder,
   ) {}
 
   /**
@@ -83,6 +85,7 @@ export class DemoSeedService {
       }
       await this.challenges.seed(manager, { users: userIds, organisations: orgIds, networks: networkIds });
       await this.chat.seed(manager, { users: userIds, networks: networkIds });
+      await this.matchmaking.seed(manager, { users: userIds, organisations: orgIds, networks: networkIds });
     });
   }
 }

@@ -4,7 +4,8 @@ import { NetworksModule } from '@api/modules/networks/networks.module.js';
 import { ChallengesModule } from '@api/modules/challenges/challenges.module.js';
 import { DemoChallengesSeeder } from './demo-challenges.seeder.js';
 import { DemoChatSeeder } from './demo-chat.seeder.js';
+import { DemoMatchmakingSeeder } from './demo-matchmaking.seeder.js';
 import { DemoSeedService } from './demo-seed.service.js';
 
-@Module({ imports: [IdentityModule, NetworksModule, ChallengesModule], providers: [DemoSeedService, DemoChallengesSeeder, DemoChatSeeder], exports: [DemoSeedService] })
+@Module({ imports: [IdentityModule, NetworksModule, ChallengesModule], providers: [DemoSeedService, DemoChallengesSeeder, DemoChatSeeder, DemoMatchmakingSeeder], exports: [DemoSeedService] })
 export class DemoModule {}

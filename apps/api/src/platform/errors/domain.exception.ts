@@ -34,6 +34,15 @@ export class DomainException extends IntrinsicException {
   static rateLimited(message = 'Too many attempts; try again later.') {
     return new DomainException(ErrorCode.RATE_LIMITED, message);
   }
+  static deadlinePassed(message: string) {
+    return new DomainException(ErrorCode.DEADLINE_PASSED, message);
+  }
+  static limitReached(message: string) {
+    return new DomainException(ErrorCode.LIMIT_REACHED, message);
+  }
+  static scheduleClash(message: string) {
+    return new DomainException(ErrorCode.SCHEDULE_CLASH, message);
+  }
   static serviceUnavailable(message: string) {
     return new DomainException(ErrorCode.SERVICE_UNAVAILABLE, message);
   }

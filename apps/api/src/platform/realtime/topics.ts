@@ -8,6 +8,7 @@ export const Topics = {
   networkActivity: (networkId: string) => `network.activity.${networkId}`,
   challengeActivity: (challengeId: string) => `challenge.activity.${challengeId}`,
   notificationReceived: (userId: string) => `notification.received.${userId}`,
+  matchmakingAgenda: (participantId: string) => `matchmaking.agenda.${participantId}`,
   /** Internal: every stored chat change, for each instance's ChatDelivery. */
   chatChanges: 'chat.changes',
   /** Internal: a session ended; every instance closes that session's graphql-ws connections. */
