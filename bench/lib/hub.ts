@@ -31,6 +31,12 @@ export async function startBenchHub(options: {
   poolSize: number;
   startTimeoutMs: number;
   log: (line: string) => void;
+  /** Instances of one deployment share it; a new random one otherwise. */
+  jwtSecret?: string;
+  /** Names the process and its log file (`<name>-<label>.log`); `hub` by default. */
+  label?: string;
+  /** Settings on top of the common ones; an undefined value removes a variable (e.g. REDIS_URL). */
+  env?: Record<string, string | undefined>;
 }): Promise<BenchHub> {
   const { root, databaseUrl, log } = options;
   assertLocalDatabase(databaseUrl);
@@ -41,7 +47,8 @@ export async function startBenchHub(options: {
   const entry = HUB_ENTRIES.map((path) => join(root, path)).find((path) => existsSync(path));
   if (!entry) throw new Error(`hub not built: none of ${HUB_ENTRIES.join(', ')} exists (run \`npx nest build api\`)`);
 
-  const jwtSecret = randomBytes(48).toString('base64url');
+  const jwtSecret = options.jwtSecret ?? randomBytes(48).toString('base64url');
+  const label = options.label ?? 'hub';
   const hubPort = await freePort();
   const hubEnv: NodeJS.ProcessEnv = {
     ...process.env,
@@ -59,10 +66,14 @@ export async function startBenchHub(options: {
   };
   delete hubEnv.PUBLIC_URL;
   delete hubEnv.DATA_DIR;
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete hubEnv[key];
+    else hubEnv[key] = value;
+  }
 
   const relativeEntry = entry.slice(root.length + 1);
-  log(`starting hub (${relativeEntry}) on 127.0.0.1:${hubPort}`);
-  const hub = new ManagedProcess({ name: 'hub', command: process.execPath, args: [entry], cwd: root, env: hubEnv, logFile: join(options.tmpDir, `${options.name}-hub.log`) });
+  log(`starting ${label} (${relativeEntry}) on 127.0.0.1:${hubPort}`);
+  const hub = new ManagedProcess({ name: label, command: process.execPath, args: [entry], cwd: root, env: hubEnv, logFile: join(options.tmpDir, `${options.name}-${label}.log`) });
   await waitForHttpOk(`http://127.0.0.1:${hubPort}/health/ready`, hub, options.startTimeoutMs);
   return { hub, hubUrl: `http://127.0.0.1:${hubPort}/graphql`, jwtSecret, serverVersion, entry: relativeEntry, redis: Boolean(hubEnv.REDIS_URL) };
 }
