@@ -227,7 +227,7 @@ describe('canvas update rate limit', () => {
     await hub?.close();
   });
 
-  it('refuses updates past the per-connection rate with RATE_LIMITED, storing none of them', async () => {
+  it('refuses updates past the per-connection rate with RATE_LIMITED, then asks the client to sync so nothing is lost', async () => {
     hub = await startTestHub({ CANVAS_UPDATES_PER_SECOND: '2' });
     const make = new Factory(hub.url);
     const user = await make.user();
@@ -241,5 +241,14 @@ describe('canvas update rate limit', () => {
     expect(client.refusals).toContain('RATE_LIMITED');
     const stored = await gql<{ canvas: { canvas: { seq: number } } }>(hub.url, 'query($id: ID!) { canvas(id: $id) { canvas { seq } } }', { id: canvas.data!.createCanvas.id }, user.accessToken);
     expect(stored.data?.canvas.canvas.seq).toBe(client.acked.length);
+    // The hub then sends its sync step 1; the client's step 2 carries the refused edits, which are stored.
+    const canvasId = canvas.data!.createCanvas.id;
+    const read = async () => (await gql<{ canvas: { canvas: { seq: number } } }>(hub.url, 'query($id: ID!) { canvas(id: $id) { canvas { seq } } }', { id: canvasId }, user.accessToken)).data!.canvas.canvas.seq;
+    const deadline = Date.now() + 10_000;
+    while ((await read()) === stored.data?.canvas.canvas.seq && Date.now() < deadline) await sleep(200);
+    const fresh = await CanvasTestClient.open(hub.url, user.accessToken, canvasId);
+    await fresh.synced;
+    expect(fresh.text()).toBe('x'.repeat(10));
+    fresh.close();
   });
 });

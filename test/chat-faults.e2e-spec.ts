@@ -133,6 +133,49 @@ async function sendReliably(client: ChatTestClient, aliveUrl: () => string, chan
   }, 300_000);
 });
 
+(DATABASE_URL && REDIS_URL ? describe : describe.skip)('chat on two instances', () => {
+  let one: HubProcess;
+  let two: HubProcess;
+  afterAll(async () => {
+    await Promise.all([one?.stop(), two?.stop()]);
+  });
+
+  it('keeps one message when the same client id reaches both instances at once, and shows presence across them', async () => {
+    [one, two] = await Promise.all([spawnHub({ DATABASE_URL: DATABASE_URL!, REDIS_URL: REDIS_URL!, ...FAST }), spawnHub({ DATABASE_URL: DATABASE_URL!, REDIS_URL: REDIS_URL!, ...FAST })]);
+    const make = new Factory(one.url);
+    const [sender, peer] = [await make.user(), await make.user()];
+    const opened = await gql<{ openDirectConversation: { id: string } }>(one.url, OPEN, { i: { userIds: [peer.id] } }, sender.accessToken);
+    const channelId = opened.data!.openDirectConversation.id;
+    const [onOne, onTwo] = [await ChatTestClient.connect(one.url, sender.accessToken), await ChatTestClient.connect(two.url, sender.accessToken)];
+    const watcher = await ChatTestClient.connect(two.url, peer.accessToken);
+    try {
+      // Twenty races of the same client id through both instances: one row each, the same answer to both.
+      for (let i = 0; i < 20; i += 1) {
+        const [a, b] = await Promise.all([onOne.send(channelId, `race-${i}`, `race ${i}`), onTwo.send(channelId, `race-${i}`, `race ${i}`)]);
+        expect(a.ok && b.ok).toBe(true);
+        if (!a.ok || !b.ok) continue;
+        expect(a.data.messageId).toBe(b.data.messageId);
+        expect([a.data.duplicate, b.data.duplicate].sort()).toEqual([false, true]);
+      }
+      const stored = await storedHistory(two.url, peer.accessToken, channelId);
+      expect(stored.map((m) => m.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+
+      // Presence: the sender has sockets on both instances; the peer watches from instance two.
+      const watch = await watcher.request<{ statuses: { status: string }[] }>('presence:watch', { userIds: [sender.id] });
+      expect(watch).toMatchObject({ ok: true, data: { statuses: [{ status: 'ONLINE' }] } });
+      const offline = new Promise<void>((resolve) => watcher.socket.on('presence:changed', (p) => p.status === 'OFFLINE' && resolve()));
+      onOne.close();
+      await sleep(500);
+      // Still online through the socket on instance two; offline once that one goes too.
+      expect((await watcher.request<{ statuses: { status: string }[] }>('presence:watch', { userIds: [sender.id] }))).toMatchObject({ ok: true, data: { statuses: [{ status: 'ONLINE' }] } });
+      onTwo.close();
+      await Promise.race([offline, sleep(5_000).then(() => Promise.reject(new Error('no OFFLINE across instances within 5 s')))]);
+    } finally {
+      for (const client of [onOne, onTwo, watcher]) client.close();
+    }
+  });
+});
+
 (privatePostgresAvailable && privateRedisAvailable ? describe : describe.skip)('chat through a Redis restart', () => {
   let postgres: PrivatePostgres;
   let redis: PrivateRedis;

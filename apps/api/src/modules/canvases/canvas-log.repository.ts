@@ -91,7 +91,15 @@ export class CanvasLogRepository {
       ).map((r: { seq: string; userId: string | null; blocks: string[]; at: Date }) => ({ ...r, seq: Number(r.seq) }));
       const result = merge(state, summaries);
       await manager.query('INSERT INTO canvas_snapshots (canvas_id, seq, state) VALUES ($1, $2, $3)', [canvasId, result.seq, Buffer.from(result.snapshot)]);
-      for (const entry of result.history) await manager.save(CanvasHistoryEntity, { ...entry, canvasId });
+      if (result.history.length > 0) {
+        const h = result.history;
+        await manager.query(
+          `INSERT INTO canvas_history (canvas_id, user_id, from_at, to_at, blocks, updates, first_seq, last_seq)
+           SELECT $1, u.user_id, u.from_at, u.to_at, string_to_array(u.blocks, ','), u.updates, u.first_seq, u.last_seq
+             FROM unnest($2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::int[], $7::bigint[], $8::bigint[]) AS u(user_id, from_at, to_at, blocks, updates, first_seq, last_seq)`,
+          [canvasId, h.map((e) => e.userId), h.map((e) => e.fromAt), h.map((e) => e.toAt), h.map((e) => e.blocks.join(',')), h.map((e) => e.updates), h.map((e) => e.firstSeq), h.map((e) => e.lastSeq)],
+        );
+      }
       await manager.query('DELETE FROM canvas_updates WHERE canvas_id = $1 AND seq <= $2', [canvasId, result.seq]);
       await manager.query('DELETE FROM canvas_snapshots WHERE canvas_id = $1 AND seq < $2', [canvasId, result.seq]);
       return true;

@@ -7,7 +7,7 @@ import { NetworkAccessService } from '@api/modules/networks/network-access.servi
 import { ChallengeAccessService } from '@api/modules/challenges/challenge-access.service.js';
 import { CanvasesRepository, type CanvasWithRole } from './canvases.repository.js';
 import { CanvasLogRepository } from './canvas-log.repository.js';
-import { LiveCanvases } from './live-canvases.js';
+import { LiveCanvases, byAuthor } from './live-canvases.js';
 import type { CanvasEntity } from './canvas.entity.js';
 import { applyTemplate, groupHistory, readContent, restoreVersion, type CanvasTemplate } from './document/index.js';
 
@@ -132,7 +132,7 @@ export class CanvasesService {
   async history(userId: string, canvasId: string, limit: number) {
     await this.requireRole(userId, canvasId);
     const [older, recent] = await Promise.all([this.log.history(canvasId), this.log.recentSummaries(canvasId)]);
-    const grouped = groupHistory(recent.map((s) => ({ seq: s.seq, userId: s.userId ?? '', at: new Date(s.at), blocks: s.blocks as never })));
+    const grouped = groupHistory(byAuthor(recent));
     const entries = [
       ...older.map((h) => ({ userId: h.userId, from: h.fromAt, to: h.toAt, blocks: h.blocks, updates: h.updates, firstSeq: h.firstSeq, lastSeq: h.lastSeq })),
       ...grouped.map((g) => ({ ...g, userId: g.userId || null })),

@@ -7,7 +7,7 @@ import { CanvasLogRepository } from './canvas-log.repository.js';
 import { checkCircularity, readContent, type CircularityReport } from './document/index.js';
 
 /** A canvas's circularity is recomputed at most this often while people type. */
-const DEBOUNCE_MS = 500;
+const DEBOUNCE_MS = 2_000;
 
 /**
  * Keeps the live circularity check of each canvas: after changes stored on this instance, it is
@@ -24,11 +24,15 @@ export class CircularityFeed implements OnModuleDestroy {
     private readonly log: CanvasLogRepository,
   ) {}
 
-  changed(canvasId: string): void {
+  /**
+   * Schedules a recomputation. With the instance's live document (which holds exactly the stored
+   * updates) it reads that; without one it rebuilds the document from the database.
+   */
+  changed(canvasId: string, live?: Y.Doc): void {
     if (this.timers.has(canvasId)) return;
     const timer = setTimeout(() => {
       this.timers.delete(canvasId);
-      void this.publish(canvasId);
+      void this.publish(canvasId, live);
     }, DEBOUNCE_MS);
     timer.unref();
     this.timers.set(canvasId, timer);
@@ -46,9 +50,10 @@ export class CircularityFeed implements OnModuleDestroy {
     return report;
   }
 
-  private async publish(canvasId: string): Promise<void> {
+  private async publish(canvasId: string, live?: Y.Doc): Promise<void> {
     try {
-      await this.pubSub.publish(Topics.canvasCircularity(canvasId), { canvasId, report: await this.reportOf(canvasId) });
+      const report = live ? checkCircularity(readContent(live)) : await this.reportOf(canvasId);
+      await this.pubSub.publish(Topics.canvasCircularity(canvasId), { canvasId, report });
     } catch (error) {
       this.logger.warn({ err: error, canvasId }, 'circularity not published');
     }

@@ -6,7 +6,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { CanvasMessageType, CanvasRole } from '@app/contracts';
+import { CanvasMessageType, CanvasRole, type CanvasBlock } from '@app/contracts';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { DomainException } from '@api/platform/errors/domain.exception.js';
 import { PUB_SUB } from '@api/platform/realtime/pub-sub.provider.js';
@@ -24,6 +24,7 @@ interface Connection {
   role: CanvasRole;
   /** Awareness client ids this connection speaks for; removed when it leaves. */
   awarenessClients: Set<number>;
+  resyncTimer?: NodeJS.Timeout;
 }
 
 interface LiveCanvas {
@@ -63,6 +64,7 @@ const GAP_WAIT_MS = 300;
 const UNLOAD_AFTER_MS = 30_000;
 const EMPTY_UPDATE_BYTES = 2;
 const MAX_DELETE_RANGE_CHECK = 10_000;
+const RESYNC_AFTER_MS = 1_000;
 
 /** Encodes one y-websocket frame: the message type, then the payload. */
 function frame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
@@ -140,6 +142,7 @@ export class LiveCanvases implements OnModuleInit, OnModuleDestroy {
     const connection = live?.connections.get(socket.id);
     if (!live || !connection) return;
     live.connections.delete(socket.id);
+    clearTimeout(connection.resyncTimer);
     if (connection.awarenessClients.size > 0) awarenessProtocol.removeAwarenessStates(live.awareness, [...connection.awarenessClients], 'leave');
     if (live.connections.size === 0) {
       clearTimeout(live.unloadTimer);
@@ -186,7 +189,27 @@ export class LiveCanvases implements OnModuleInit, OnModuleDestroy {
       return null;
     }
     if (sub !== syncProtocol.messageYjsSyncStep2 && sub !== syncProtocol.messageYjsUpdate) throw DomainException.badInput(`Unknown sync message ${sub}.`, ['data']);
-    return this.applyClientUpdate(live, connection, payload, sub === syncProtocol.messageYjsSyncStep2);
+    try {
+      return await this.applyClientUpdate(live, connection, payload, sub === syncProtocol.messageYjsSyncStep2);
+    } catch (error) {
+      // A client following y-protocols never resends a refused update, and Yjs holds back every later
+      // update of that client until it has the earlier one: unless the refusal was for the update
+      // itself (malformed, or a viewer's), ask the client to sync again so it sends what we lack.
+      const code = error instanceof DomainException ? error.code : null;
+      if (code !== 'BAD_USER_INPUT' && code !== 'FORBIDDEN') this.requestResync(live, connection);
+      throw error;
+    }
+  }
+
+  /** Sends the connection our sync step 1 (once a second at most); its step 2 brings what we lack. */
+  private requestResync(live: LiveCanvas, connection: Connection): void {
+    if (connection.resyncTimer) return;
+    connection.resyncTimer = setTimeout(() => {
+      connection.resyncTimer = undefined;
+      if (live.connections.get(connection.socket.id) !== connection) return;
+      this.send(connection.socket, live.id, frame(CanvasMessageType.SYNC, (e) => syncProtocol.writeSyncStep1(e, live.doc)));
+    }, RESYNC_AFTER_MS);
+    connection.resyncTimer.unref();
   }
 
   /**
@@ -296,7 +319,7 @@ export class LiveCanvases implements OnModuleInit, OnModuleDestroy {
     void this.pubSub.publish(Topics.canvasUpdates, { canvasId, seq, data: toBase64(update), instanceId: this.instance.id } satisfies RemoteUpdate).catch((error: unknown) => {
       this.logger.warn({ err: error, canvasId }, 'canvas update not published; other instances will read it from the database');
     });
-    this.circularity.changed(canvasId);
+    this.circularity.changed(canvasId, live?.doc);
     return seq;
   }
 
@@ -350,9 +373,18 @@ export class LiveCanvases implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  /** One local broadcast to the canvas's other connections: the frame is encoded once, not per editor. */
   private relay(live: LiveCanvas, update: Uint8Array, origin: Socket | null): void {
-    const message = frame(CanvasMessageType.SYNC, (e) => syncProtocol.writeUpdate(e, update));
-    for (const connection of live.connections.values()) if (connection.socket !== origin) this.send(connection.socket, live.id, message);
+    const targets: string[] = [];
+    let namespace: Socket['nsp'] | undefined;
+    for (const connection of live.connections.values()) {
+      if (connection.socket === origin) continue;
+      targets.push(connection.socket.id);
+      namespace = connection.socket.nsp;
+    }
+    if (!namespace) return;
+    const data = frame(CanvasMessageType.SYNC, (e) => syncProtocol.writeUpdate(e, update));
+    namespace.local.to(targets).emit('canvas:message', { canvasId: live.id, data });
   }
 
   private send(socket: Socket, canvasId: string, data: Uint8Array): void {
@@ -404,7 +436,7 @@ export class LiveCanvases implements OnModuleInit, OnModuleDestroy {
         const doc = this.docFrom(state);
         const snapshot = Y.encodeStateAsUpdate(doc);
         doc.destroy();
-        const history = groupHistory(summaries.map((s) => ({ seq: s.seq, userId: s.userId ?? '', at: new Date(s.at), blocks: s.blocks as never }))).map((g) => ({
+        const history = groupHistory(byAuthor(summaries)).map((g) => ({
           userId: g.userId || null,
           fromAt: g.from,
           toAt: g.to,
@@ -452,8 +484,11 @@ export class LiveCanvases implements OnModuleInit, OnModuleDestroy {
     const pairs: { canvasId: string; userId: string }[] = [];
     for (const live of this.canvases.values()) for (const c of live.connections.values()) pairs.push({ canvasId: live.id, userId: c.userId });
     const roles = await this.canvasesRepository.roles(pairs);
+    const asked = new Set(pairs.map((p) => `${p.canvasId}:${p.userId}`));
     for (const live of this.canvases.values()) {
       for (const connection of [...live.connections.values()]) {
+        // A connection opened while the query ran was not asked about; its role was checked at open.
+        if (!asked.has(`${live.id}:${connection.userId}`)) continue;
         const role = roles.get(`${live.id}:${connection.userId}`) ?? null;
         if (role === null) this.kick(live.id, connection.socket, 'ACCESS_REVOKED');
         else if (role !== connection.role) {
@@ -471,6 +506,16 @@ export class LiveCanvases implements OnModuleInit, OnModuleDestroy {
     live.doc.destroy();
     this.canvases.delete(live.id);
   }
+}
+
+/**
+ * Summaries ordered by author, then seq: grouped this way, a history row covers one person's changes
+ * within the window even when several people typed in turns (one row per update otherwise).
+ */
+export function byAuthor(summaries: { seq: number; userId: string | null; blocks: string[]; at: Date }[]) {
+  return summaries
+    .map((s) => ({ seq: s.seq, userId: s.userId ?? '', at: new Date(s.at), blocks: s.blocks as CanvasBlock[] }))
+    .sort((a, b) => a.userId.localeCompare(b.userId) || a.seq - b.seq);
 }
 
 /** Whether an update (already reduced to what the document lacks) adds structs or deletes anything new. */
