@@ -16,6 +16,10 @@ export interface BenchHub {
   /** The entry point, relative to the project root. */
   entry: string;
   redis: boolean;
+  /** Where it listens, and everything it was started with: `restartBenchHub` starts it again the same way. */
+  port: number;
+  env: NodeJS.ProcessEnv;
+  logFile: string;
 }
 
 /**
@@ -31,6 +35,8 @@ export async function startBenchHub(options: {
   poolSize: number;
   startTimeoutMs: number;
   log: (line: string) => void;
+  /** Settings a scenario needs on top of the common ones (limits it has to raise, say); listed in its results. */
+  extraEnv?: NodeJS.ProcessEnv;
 }): Promise<BenchHub> {
   const { root, databaseUrl, log } = options;
   assertLocalDatabase(databaseUrl);
@@ -56,13 +62,38 @@ export async function startBenchHub(options: {
     JWT_ACCESS_TTL: '3600',
     LOG_LEVEL: 'warn',
     SEED_DEMO: 'false',
+    ...options.extraEnv,
   };
   delete hubEnv.PUBLIC_URL;
   delete hubEnv.DATA_DIR;
 
   const relativeEntry = entry.slice(root.length + 1);
   log(`starting hub (${relativeEntry}) on 127.0.0.1:${hubPort}`);
-  const hub = new ManagedProcess({ name: 'hub', command: process.execPath, args: [entry], cwd: root, env: hubEnv, logFile: join(options.tmpDir, `${options.name}-hub.log`) });
+  const logFile = join(options.tmpDir, `${options.name}-hub.log`);
+  const hub = new ManagedProcess({ name: 'hub', command: process.execPath, args: [entry], cwd: root, env: hubEnv, logFile });
   await waitForHttpOk(`http://127.0.0.1:${hubPort}/health/ready`, hub, options.startTimeoutMs);
-  return { hub, hubUrl: `http://127.0.0.1:${hubPort}/graphql`, jwtSecret, serverVersion, entry: relativeEntry, redis: Boolean(hubEnv.REDIS_URL) };
+  return {
+    hub,
+    hubUrl: `http://127.0.0.1:${hubPort}/graphql`,
+    jwtSecret,
+    serverVersion,
+    entry: relativeEntry,
+    redis: Boolean(hubEnv.REDIS_URL),
+    port: hubPort,
+    env: hubEnv,
+    logFile,
+  };
+}
+
+/**
+ * Starts the hub again after it stopped (or was killed), on the same port with the same secret and
+ * settings, so clients holding tokens and the URL reconnect to it as they would after a crash. Its
+ * output goes to a log file of its own (`suffix`), which keeps the first one for reading.
+ */
+export async function restartBenchHub(previous: BenchHub, options: { root: string; suffix: string; startTimeoutMs: number }): Promise<BenchHub> {
+  if (!previous.hub.hasExited) throw new Error('the hub is still running; stop it before starting it again');
+  const logFile = previous.logFile.replace(/\.log$/, `-${options.suffix}.log`);
+  const hub = new ManagedProcess({ name: 'hub', command: process.execPath, args: [join(options.root, previous.entry)], cwd: options.root, env: previous.env, logFile });
+  await waitForHttpOk(`http://127.0.0.1:${previous.port}/health/ready`, hub, options.startTimeoutMs);
+  return { ...previous, hub, logFile };
 }

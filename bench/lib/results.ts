@@ -51,6 +51,7 @@ export interface CaseResult {
   name: string;
   /** Table columns, in this order; the same keys for every case of a scenario. */
   figures: Record<string, number | string>;
+  /** An empty description (a reference row) leaves the goal cell empty. */
   goal: { description: string; met: boolean };
 }
 
@@ -144,7 +145,11 @@ function casesTable(scenario: string, cases: CaseResult[]): string[] {
   return [
     `| ${scenario} | ${columns.join(' | ')} | goal |`,
     `| --- | ${columns.map(() => '---:').join(' | ')} | --- |`,
-    ...cases.map((entry) => `| ${entry.name} | ${columns.map((column) => String(entry.figures[column] ?? '')).join(' | ')} | ${entry.goal.description} (${entry.goal.met ? 'met' : 'not met'}) |`),
+    // A row without a goal (a reference) leaves the cell empty.
+    ...cases.map(
+      (entry) =>
+        `| ${entry.name} | ${columns.map((column) => String(entry.figures[column] ?? '')).join(' | ')} | ${entry.goal.description ? `${entry.goal.description} (${entry.goal.met ? 'met' : 'not met'})` : ''} |`,
+    ),
   ];
 }
 
