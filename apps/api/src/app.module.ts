@@ -12,6 +12,7 @@ import { NetworksModule } from '@api/modules/networks/networks.module.js';
 import { ChallengesModule } from '@api/modules/challenges/challenges.module.js';
 import { ChatModule } from '@api/modules/chat/chat.module.js';
 import { MatchmakingModule } from '@api/modules/matchmaking/matchmaking.module.js';
+import { CanvasesModule } from '@api/modules/canvases/canvases.module.js';
 import { NotificationsModule } from '@api/modules/notifications/notifications.module.js';
 import { DemoModule } from '@api/modules/demo/demo.module.js';
 
@@ -36,6 +37,7 @@ export class AppModule {
         NotificationsModule,
         ChatModule,
         MatchmakingModule,
+        CanvasesModule,
         DemoModule,
       ],
     };

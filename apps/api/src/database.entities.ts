@@ -26,6 +26,12 @@ import { ParticipantEntity } from '@api/modules/matchmaking/participant.entity.j
 import { OpportunityEntity } from '@api/modules/matchmaking/opportunity.entity.js';
 import { MeetingRequestEntity } from '@api/modules/matchmaking/meeting-request.entity.js';
 import { MeetingEntity } from '@api/modules/matchmaking/meeting.entity.js';
+import { CanvasEntity } from '@api/modules/canvases/canvas.entity.js';
+import { CanvasAccessEntity } from '@api/modules/canvases/canvas-access.entity.js';
+import { CanvasUpdateEntity } from '@api/modules/canvases/canvas-update.entity.js';
+import { CanvasSnapshotEntity } from '@api/modules/canvases/canvas-snapshot.entity.js';
+import { CanvasVersionEntity } from '@api/modules/canvases/canvas-version.entity.js';
+import { CanvasHistoryEntity } from '@api/modules/canvases/canvas-history.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -54,4 +60,10 @@ export const ENTITIES = [
   OpportunityEntity,
   MeetingRequestEntity,
   MeetingEntity,
+  CanvasEntity,
+  CanvasAccessEntity,
+  CanvasUpdateEntity,
+  CanvasSnapshotEntity,
+  CanvasVersionEntity,
+  CanvasHistoryEntity,
 ];

@@ -55,6 +55,13 @@ export interface AppConfig {
     /** How long a socket waits for a missing change before reading it from the database. */
     gapFillDelayMs: number;
   };
+  canvas: {
+    /** Updates one connection may send per second (token bucket with twice this as burst). */
+    updatesPerSecond: number;
+    maxUpdateBytes: number;
+    /** Updates after which a canvas's log is folded into a snapshot. */
+    compactAfter: number;
+  };
   matchmaking: {
     /** A meeting's video room is this followed by the meeting id. */
     roomBaseUrl: string;
@@ -109,6 +116,9 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'REALTIME_MAX_PAYLOAD_BYTES', default: '1048576', meaning: 'Largest socket.io or graphql-ws frame accepted.' },
   { name: 'CHAT_SEND_RATE_PER_SECOND', default: '5', meaning: 'Chat messages (sends, edits, reactions) a user may make per second on one instance.' },
   { name: 'CHAT_SEND_BURST', default: '20', meaning: 'How many chat writes a user may make at once before the rate applies.' },
+  { name: 'CANVAS_UPDATES_PER_SECOND', default: '30', meaning: 'Canvas updates one connection may send per second (bursts of twice that).' },
+  { name: 'CANVAS_MAX_UPDATE_BYTES', default: '262144', meaning: 'Largest canvas update accepted; larger ones are refused unstored.' },
+  { name: 'CANVAS_COMPACT_AFTER', default: '200', meaning: 'Stored updates after which a canvas log is compacted into a snapshot.' },
   { name: 'MEETING_ROOM_BASE_URL', default: 'https://meet.jit.si/innomed-', meaning: 'A matchmaking meeting’s video room link is this followed by the meeting id.' },
   { name: 'CHAT_GAP_FILL_DELAY_MS', default: '250', meaning: 'How long a socket waits for an out-of-order chat change before reading it from the database.' },
   { name: 'SEED_DEMO', default: 'true (false in production)', meaning: 'Seed the demo organisations, network and users on first start.' },
@@ -246,6 +256,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       sendRatePerSecond: r.int('CHAT_SEND_RATE_PER_SECOND', 5, 1, 100_000),
       sendBurst: r.int('CHAT_SEND_BURST', 20, 1, 100_000),
       gapFillDelayMs: r.int('CHAT_GAP_FILL_DELAY_MS', 250, 0, 10_000),
+    },
+    canvas: {
+      updatesPerSecond: r.int('CANVAS_UPDATES_PER_SECOND', 30, 1, 100_000),
+      maxUpdateBytes: r.int('CANVAS_MAX_UPDATE_BYTES', 262_144, 1024, 64 * 1_048_576),
+      compactAfter: r.int('CANVAS_COMPACT_AFTER', 200, 2, 1_000_000),
     },
     matchmaking: { roomBaseUrl: r.string('MEETING_ROOM_BASE_URL', 'https://meet.jit.si/innomed-') },
     seedDemo: r.bool('SEED_DEMO', !production),

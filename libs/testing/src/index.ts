@@ -5,3 +5,4 @@ export * from './realtime-clients.js';
 export * from './hub-process.js';
 export * from './private-services.js';
 export * from './chat-client.js';
+export * from './canvas-client.js';

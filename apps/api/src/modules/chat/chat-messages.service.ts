@@ -8,7 +8,7 @@ import { ChatDelivery } from './chat-delivery.js';
 import { ChatChannelsRepository } from './chat-channels.repository.js';
 import { ChatMessagesRepository, DuplicateClientId } from './chat-messages.repository.js';
 import { detectLanguage } from './language-detection.js';
-import { SendRateLimiter } from './send-rate-limiter.js';
+import { SendRateLimiter } from '@api/platform/realtime/send-rate-limiter.js';
 
 /** Distinct emoji a message may carry; past it, a new one is refused (existing ones still toggle). */
 export const MAX_DISTINCT_REACTIONS = 20;

@@ -11,6 +11,10 @@ export const Topics = {
   matchmakingAgenda: (participantId: string) => `matchmaking.agenda.${participantId}`,
   /** Internal: every stored chat change, for each instance's ChatDelivery. */
   chatChanges: 'chat.changes',
+  canvasCircularity: (canvasId: string) => `canvas.circularity.${canvasId}`,
+  /** Internal: every stored canvas update and awareness change, for each instance's live canvases. */
+  canvasUpdates: 'canvas.updates',
+  canvasAwareness: 'canvas.awareness',
   /** Internal: a session ended; every instance closes that session's graphql-ws connections. */
   sessionEnded: 'system.session.ended',
 } as const;
