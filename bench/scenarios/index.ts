@@ -1,7 +1,8 @@
 import type { Scenario } from '../lib/scenario.js';
 import { challengeFeed } from './challenge-feed.js';
+import { cocreate } from './cocreate.js';
 import { graphqlBaseline } from './graphql-baseline.js';
 import { matchmaking } from './matchmaking.js';
 
 /** Every scenario, in the order `npm run bench` runs them. */
-export const SCENARIOS: Scenario[] = [graphqlBaseline, challengeFeed, matchmaking];
+export const SCENARIOS: Scenario[] = [graphqlBaseline, challengeFeed, matchmaking, cocreate];
