@@ -38,7 +38,8 @@ export async function storedDocuments(databaseUrl: string, canvasIds: string[]):
       const pending = new Map<number, Array<[number, number]>>();
       const waiting = doc.store.pendingStructs;
       if (waiting) {
-        for (const struct of Y.decodeUpdate(waiting.update).structs) {
+        // Yjs keeps pending structs in its v2 encoding, whatever the updates came in.
+        for (const struct of Y.decodeUpdateV2(waiting.update).structs) {
           if (struct instanceof Y.Skip) continue;
           const ranges = pending.get(struct.id.client) ?? [];
           ranges.push([struct.id.clock, struct.id.clock + struct.length]);

@@ -204,14 +204,18 @@ class Editor {
 
   markAcked(start: number, end: number): void {
     if (end <= start) return;
-    const last = this.acked[this.acked.length - 1];
-    if (last && start <= last[1] && end >= last[0]) {
-      last[0] = Math.min(last[0], start);
-      last[1] = Math.max(last[1], end);
-      return;
+    // Acks may come out of order (the hub stores a socket's messages concurrently): keep the ranges
+    // sorted and merge every range the new one touches.
+    let index = 0;
+    while (index < this.acked.length && this.acked[index]![1] < start) index += 1;
+    let merged: [number, number] = [start, end];
+    let count = 0;
+    while (index + count < this.acked.length && this.acked[index + count]![0] <= end) {
+      const range = this.acked[index + count]!;
+      merged = [Math.min(merged[0], range[0]), Math.max(merged[1], range[1])];
+      count += 1;
     }
-    this.acked.push([start, end]);
-    if (this.acked.length > 1) this.acked.sort((a, b) => a[0] - b[0]);
+    this.acked.splice(index, count, merged);
   }
 }
 
@@ -285,10 +289,17 @@ class HubConnection implements Connection {
       ack = (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('canvas:open', { canvasId: this.canvasId })) as Ack;
     } catch (error) {
       this.onProblem(`canvas:open: ${error instanceof Error ? error.message : String(error)}`);
-      return;
+      ack = { ok: false, error: { code: 'NO_ANSWER' } };
     }
     if (!ack.ok) {
-      this.onProblem(`canvas:open refused: ${ack.error?.code ?? 'no code'}`);
+      const code = ack.error?.code ?? 'no code';
+      this.onProblem(`canvas:open refused: ${code}`);
+      // As an application would: try again while connected; a refusal for lack of access is final.
+      if (code !== 'FORBIDDEN' && code !== 'NOT_FOUND' && code !== 'UNAUTHENTICATED') {
+        setTimeout(() => {
+          if (this.socket.connected && !this.open) void this.openCanvas();
+        }, 1000);
+      }
       return;
     }
     this.open = true;
@@ -338,6 +349,7 @@ class HubConnection implements Connection {
       }
       if (!ack.ok) {
         const code = ack.error?.code ?? 'NO_CODE';
+        if (!this.stats.refused[code]) this.onProblem(`${kind} message refused: ${code}`);
         this.stats.refused[code] = (this.stats.refused[code] ?? 0) + 1;
         return;
       }

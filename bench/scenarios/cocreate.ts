@@ -95,6 +95,8 @@ interface TargetSummary {
   sent: { updates: number; syncSteps: number; awareness: number };
   acks: { ok: number; stored: number; refused: Record<string, number>; timedOut: number; updateAckMs: { p50: number; p99: number; max: number } } | null;
   disconnects: number;
+  /** What the client processes noted (refusals, closed canvases), first ones. */
+  clientProblems: string[];
   segments: Array<{ order: number; seconds: number; edits: number; p50Ms: number; p99Ms: number; serverCores: number | null; otherCores: number | null }>;
 }
 
@@ -157,6 +159,7 @@ function summarise(run: TargetRun): TargetSummary {
         }
       : null,
     disconnects: sum(all, (figures) => figures.disconnects),
+    clientProblems: all.flatMap((figures) => figures.problems).slice(0, 20),
     segments: run.segments.map((segment) => {
       const values = Float64Array.from(segment.figures.flatMap((figures) => [...figures.latenciesMs]));
       const [segmentP50, segmentP99] = percentiles(values, [50, 99]);
@@ -181,6 +184,7 @@ function targetProblems(summary: TargetSummary, problems: string[], label: strin
     problems.push(`${label}: messages refused ${JSON.stringify(summary.acks.refused)}, ${summary.acks.timedOut} acks timed out`);
   }
   if (summary.disconnects > 0) problems.push(`${label}: ${summary.disconnects} disconnects while measuring`);
+  if (summary.clientProblems.length) problems.push(`${label}: the clients noted: ${[...new Set(summary.clientProblems)].slice(0, 5).join('; ')}`);
   if (summary.generator.scheduleLagP99Ms > GENERATOR_LAG_LIMIT_MS) {
     problems.push(`${label}: the client processes ran behind their schedule (p99 ${summary.generator.scheduleLagP99Ms} ms late): the load generator was short of CPU, latencies include its delays`);
   }
@@ -402,6 +406,14 @@ async function run(context: ScenarioContext): Promise<ScenarioResult> {
         databaseDiffers: faultStored.differing.slice(0, 5),
         latencyMs: { p50, p99, max, deliveries: latencies.length },
         undeliveredAfterDrain: sum(figures, (f) => f.undelivered),
+        acks: {
+          stored: sum(figures, (f) => f.acks?.stored ?? 0),
+          refused: figures.reduce<Record<string, number>>((total, f) => {
+            for (const [code, count] of Object.entries(f.acks?.refused ?? {})) total[code] = (total[code] ?? 0) + count;
+            return total;
+          }, {}),
+          timedOut: sum(figures, (f) => f.acks?.timedOut ?? 0),
+        },
         clientProblems: figures.flatMap((f) => f.problems).slice(0, 10),
         lostUpdates: lost,
       };
