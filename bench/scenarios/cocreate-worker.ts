@@ -256,7 +256,13 @@ class HubConnection implements Connection {
       this.stats.disconnects += 1;
     });
     this.socket.on('canvas:message', (payload: { canvasId: string; data: Uint8Array | ArrayBuffer }) => this.receive(payload));
-    this.socket.on('canvas:closed', (payload: { reason: string }) => this.onProblem(`canvas:closed (${payload.reason})`));
+    this.socket.on('canvas:closed', (payload: { canvasId: string; reason: string }) => {
+      if (payload.canvasId !== this.canvasId) return;
+      // The server no longer takes this socket's messages for the canvas; an application would tell its user.
+      this.open = false;
+      this.synced = false;
+      this.onProblem(`canvas:closed (${payload.reason})`);
+    });
     editor.doc.on('update', (update: Uint8Array, transactionOrigin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
       if (transactionOrigin === REMOTE || !this.open) return;
       const client = editor.doc.clientID;
