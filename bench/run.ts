@@ -49,7 +49,7 @@ async function main(): Promise<number> {
   const selected = args.length ? SCENARIOS.filter((scenario) => args.includes(scenario.name)) : SCENARIOS;
 
   // A hung server or load run must not keep the machine busy forever.
-  const limitMinutes = envInt('BENCH_TIMEOUT_MINUTES', 15);
+  const limitMinutes = envInt('BENCH_TIMEOUT_MINUTES', Math.max(15, selected.reduce((sum, scenario) => sum + (scenario.minutes ?? 0), 0)));
   const watchdog = setTimeout(() => {
     console.error(`[bench] gave up after ${limitMinutes} minutes`);
     void stopAll().finally(() => process.exit(3));

@@ -15,7 +15,9 @@ const FAST = { CANVAS_UPDATES_PER_SECOND: '1000', CANVAS_COMPACT_AFTER: '150' };
   let one: HubProcess;
   let two: HubProcess;
   let again: HubProcess | undefined;
+  const opened: CanvasTestClient[] = [];
   afterAll(async () => {
+    for (const client of opened) client.close();
     await Promise.all([one?.stop('SIGKILL'), two?.stop(), again?.stop()]);
   });
 
@@ -37,8 +39,10 @@ const FAST = { CANVAS_UPDATES_PER_SECOND: '1000', CANVAS_COMPACT_AFTER: '150' };
 
     // Three editors on each instance; one more on instance one types, sees its acks, and vanishes.
     const clients = await Promise.all(editors.map((user, i) => CanvasTestClient.open(i % 2 === 0 ? one.url : two.url, user.accessToken, canvasId)));
+    opened.push(...clients);
     await Promise.all(clients.map((c) => c.synced));
     const vanishing = await CanvasTestClient.open(one.url, editors[0]!.accessToken, canvasId);
+    opened.push(vanishing);
     await vanishing.synced;
     for (let n = 0; n < 20; n += 1) vanishing.doc.getText('text').insert(0, `[gone-${n}]`);
     await vanishing.settled();
@@ -64,7 +68,10 @@ const FAST = { CANVAS_UPDATES_PER_SECOND: '1000', CANVAS_COMPACT_AFTER: '150' };
           }
           const token = `[e${i}-${n}]`;
           const text = client.doc.getText('text');
-          text.insert(Math.floor(Math.random() * (text.length + 1)), token);
+          // Anywhere between two tokens, never inside one, so every token stays whole to count.
+          const current = text.toString();
+          const boundaries = [0, ...[...current].flatMap((char, k) => (char === ']' ? [k + 1] : []))];
+          text.insert(boundaries[Math.floor(Math.random() * boundaries.length)]!, token);
           typed[i]!.push(token);
           if (i === 0 && n === ROUNDS / 2 && !killed) {
             killed = true;
@@ -88,15 +95,15 @@ const FAST = { CANVAS_UPDATES_PER_SECOND: '1000', CANVAS_COMPACT_AFTER: '150' };
     expect(new Set(texts).size).toBe(1);
     // The union of what everyone did: every token, exactly once, including the vanished client's.
     const final = texts[0]!;
-    for (const token of [...typed.flat(), ...Array.from({ length: 20 }, (_, n) => `[gone-${n}]`)]) {
-      expect(final.split(token).length - 1).toBe(1);
-    }
+    const all = [...typed.flat(), ...Array.from({ length: 20 }, (_, n) => `[gone-${n}]`)];
+    const wrong = all.filter((token) => final.split(token).length - 1 !== 1);
+    expect({ wrong, vanishingAcked: vanishing.acked.length, refusals: clients.map((c) => c.refusals) }).toEqual({ wrong: [], vanishingAcked: 20, refusals: clients.map(() => []) });
 
     // A restarted hub (a fresh process on the same database) serves exactly that.
     again = await spawnHub(env);
     const fresh = await CanvasTestClient.open(again.url, owner.accessToken, canvasId);
+    opened.push(fresh);
     await fresh.synced;
     expect(fresh.text()).toBe(final);
-    for (const client of [...clients, fresh, vanishing]) client.close();
   }, 180_000);
 });

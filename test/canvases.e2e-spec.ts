@@ -221,7 +221,11 @@ describe('canvases', () => {
 
 describe('canvas update rate limit', () => {
   let hub: TestHub;
-  afterAll(() => hub?.close());
+  let client: CanvasTestClient | undefined;
+  afterAll(async () => {
+    client?.close();
+    await hub?.close();
+  });
 
   it('refuses updates past the per-connection rate with RATE_LIMITED, storing none of them', async () => {
     hub = await startTestHub({ CANVAS_UPDATES_PER_SECOND: '2' });
@@ -230,13 +234,12 @@ describe('canvas update rate limit', () => {
     const org = await make.organisation(user);
     const network = await gql<{ createNetwork: { id: string } }>(hub.url, 'mutation($i: CreateNetworkInput!) { createNetwork(input: $i) { id } }', { i: { organisationId: org.id, kind: 'NETWORK', name: 'Rate network', countries: ['IT'], visibility: 'PUBLIC' } }, user.accessToken);
     const canvas = await gql<{ createCanvas: { id: string } }>(hub.url, 'mutation($i: CreateCanvasInput!) { createCanvas(input: $i) { id } }', { i: { networkId: network.data!.createNetwork.id, organisationId: org.id, title: 'Rate' } }, user.accessToken);
-    const client = await CanvasTestClient.open(hub.url, user.accessToken, canvas.data!.createCanvas.id);
+    client = await CanvasTestClient.open(hub.url, user.accessToken, canvas.data!.createCanvas.id);
     await client.synced;
     for (let i = 0; i < 10; i += 1) client.doc.getText('text').insert(0, 'x');
     await client.settled();
     expect(client.refusals).toContain('RATE_LIMITED');
     const stored = await gql<{ canvas: { canvas: { seq: number } } }>(hub.url, 'query($id: ID!) { canvas(id: $id) { canvas { seq } } }', { id: canvas.data!.createCanvas.id }, user.accessToken);
     expect(stored.data?.canvas.canvas.seq).toBe(client.acked.length);
-    client.close();
   });
 });

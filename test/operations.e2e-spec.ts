@@ -128,6 +128,14 @@ describe('operations', () => {
         const demoAgenda = await gql<{ matchmakingAgenda: { items: { meeting: { slot: number | null } }[] } }>(second.url, 'query($p: ID!) { matchmakingAgenda(participantId: $p) { items { meeting { slot } } } }', { p: lanificioParticipation.id }, marco.data!.login.accessToken);
         expect(demoAgenda.data?.matchmakingAgenda.items.length).toBe(3);
         expect(demoAgenda.data?.matchmakingAgenda.items.every((i) => i.meeting.slot !== null)).toBe(true);
+        // And the demo canvas, decoded, with its circularity check.
+        const network = await gql<{ networks: { nodes: { id: string; name: string }[] } }>(second.url, '{ networks(first: 10) { nodes { id name } } }', {}, marco.data!.login.accessToken);
+        const networkId = network.data!.networks.nodes.find((n) => n.name.startsWith('Mediterranean'))!.id;
+        const canvases = await gql<{ canvases: { nodes: { id: string; title: string; viewerRole: string }[] } }>(second.url, 'query($n: ID!) { canvases(networkId: $n) { nodes { id title viewerRole } } }', { n: networkId }, marco.data!.login.accessToken);
+        expect(canvases.data?.canvases.nodes).toEqual([expect.objectContaining({ title: 'Wool loop Prato–Tunis', viewerRole: 'EDITOR' })]);
+        const demoCanvas = await gql<{ canvas: { blocks: { cards: unknown[] }[]; circularity: { takeBackFilled: boolean } } }>(second.url, 'query($id: ID!) { canvas(id: $id) { blocks { cards { id } } circularity { takeBackFilled } } }', { id: canvases.data!.canvases.nodes[0]!.id }, marco.data!.login.accessToken);
+        expect(demoCanvas.data?.canvas.blocks.flatMap((b) => b.cards).length).toBeGreaterThan(5);
+        expect(demoCanvas.data?.canvas.circularity.takeBackFilled).toBe(true);
         expect(await second.stop('SIGTERM')).toBe(0);
       } finally {
         rmSync(dataDir, { recursive: true, force: true });

@@ -61,3 +61,21 @@ export function withDatabaseName(url: string, name: string): string {
 export function databaseName(url: string): string {
   return decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
 }
+
+/**
+ * Drops the database named in `url` when it exists, so a scenario starts from empty tables. Without
+ * FORCE: a database someone is still connected to is refused rather than cut off.
+ */
+export async function dropDatabase(url: string): Promise<void> {
+  const name = databaseName(url);
+  if (!name || name === 'postgres') throw new Error(`refusing to drop database "${name}"`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}

@@ -35,8 +35,12 @@ export async function startBenchHub(options: {
   poolSize: number;
   startTimeoutMs: number;
   log: (line: string) => void;
-  /** Settings a scenario needs on top of the common ones (limits it has to raise, say); listed in its results. */
-  extraEnv?: NodeJS.ProcessEnv;
+  /** Instances of one deployment share it; a new random one otherwise. */
+  jwtSecret?: string;
+  /** Names the process and its log file (`<name>-<label>.log`); `hub` by default. */
+  label?: string;
+  /** Settings on top of the common ones; an undefined value removes a variable (e.g. REDIS_URL). */
+  env?: Record<string, string | undefined>;
 }): Promise<BenchHub> {
   const { root, databaseUrl, log } = options;
   assertLocalDatabase(databaseUrl);
@@ -47,7 +51,8 @@ export async function startBenchHub(options: {
   const entry = HUB_ENTRIES.map((path) => join(root, path)).find((path) => existsSync(path));
   if (!entry) throw new Error(`hub not built: none of ${HUB_ENTRIES.join(', ')} exists (run \`npx nest build api\`)`);
 
-  const jwtSecret = randomBytes(48).toString('base64url');
+  const jwtSecret = options.jwtSecret ?? randomBytes(48).toString('base64url');
+  const label = options.label ?? 'hub';
   const hubPort = await freePort();
   const hubEnv: NodeJS.ProcessEnv = {
     ...process.env,
@@ -62,15 +67,18 @@ export async function startBenchHub(options: {
     JWT_ACCESS_TTL: '3600',
     LOG_LEVEL: 'warn',
     SEED_DEMO: 'false',
-    ...options.extraEnv,
   };
   delete hubEnv.PUBLIC_URL;
   delete hubEnv.DATA_DIR;
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete hubEnv[key];
+    else hubEnv[key] = value;
+  }
 
   const relativeEntry = entry.slice(root.length + 1);
-  log(`starting hub (${relativeEntry}) on 127.0.0.1:${hubPort}`);
-  const logFile = join(options.tmpDir, `${options.name}-hub.log`);
-  const hub = new ManagedProcess({ name: 'hub', command: process.execPath, args: [entry], cwd: root, env: hubEnv, logFile });
+  log(`starting ${label} (${relativeEntry}) on 127.0.0.1:${hubPort}`);
+  const logFile = join(options.tmpDir, `${options.name}-${label}.log`);
+  const hub = new ManagedProcess({ name: label, command: process.execPath, args: [entry], cwd: root, env: hubEnv, logFile });
   await waitForHttpOk(`http://127.0.0.1:${hubPort}/health/ready`, hub, options.startTimeoutMs);
   return {
     hub,
@@ -93,7 +101,7 @@ export async function startBenchHub(options: {
 export async function restartBenchHub(previous: BenchHub, options: { root: string; suffix: string; startTimeoutMs: number }): Promise<BenchHub> {
   if (!previous.hub.hasExited) throw new Error('the hub is still running; stop it before starting it again');
   const logFile = previous.logFile.replace(/\.log$/, `-${options.suffix}.log`);
-  const hub = new ManagedProcess({ name: 'hub', command: process.execPath, args: [join(options.root, previous.entry)], cwd: options.root, env: previous.env, logFile });
+  const hub = new ManagedProcess({ name: previous.hub.name, command: process.execPath, args: [join(options.root, previous.entry)], cwd: options.root, env: previous.env, logFile });
   await waitForHttpOk(`http://127.0.0.1:${previous.port}/health/ready`, hub, options.startTimeoutMs);
   return { ...previous, hub, logFile };
 }

@@ -15,6 +15,8 @@ export interface StartOptions {
   env: NodeJS.ProcessEnv;
   /** Combined stdout and stderr are written here. */
   logFile: string;
+  /** Opens an IPC channel (`send`, `onMessage`), for helpers such as load-generator workers. */
+  ipc?: boolean;
 }
 
 /** A child process whose output goes to a log file and whose recent lines are kept for error messages. */
@@ -36,7 +38,7 @@ export class ManagedProcess {
     this.child = spawn(options.command, options.args, {
       cwd: options.cwd,
       env: options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
     });
     const onData = (chunk: Buffer): void => {
       this.log.write(chunk);
@@ -73,6 +75,16 @@ export class ManagedProcess {
     return this.exited !== null;
   }
 
+  /** Sends a message over the IPC channel; only for processes started with `ipc: true`. */
+  send(message: unknown): void {
+    if (!this.child.send) throw new Error(`${this.name} was started without an IPC channel`);
+    this.child.send(message as object);
+  }
+
+  onMessage(listener: (message: unknown) => void): void {
+    this.child.on('message', listener);
+  }
+
   /** Number of non-empty output lines so far. */
   get outputLines(): number {
     return this.lineCount;
@@ -105,10 +117,16 @@ export class ManagedProcess {
 
   /** Resident set size in MiB, from /proc; undefined where that is not available. */
   rssMiB(): number | undefined {
+    const kib = this.rssKiB();
+    return kib === undefined ? undefined : Math.round((kib / 1024) * 10) / 10;
+  }
+
+  /** Resident set size in KiB (what /proc calls kB), unrounded; undefined where that is not available. */
+  rssKiB(): number | undefined {
     if (this.pid === undefined || this.hasExited) return undefined;
     try {
       const match = readFileSync(`/proc/${this.pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+)\s+kB/m);
-      return match ? Math.round((Number(match[1]) / 1024) * 10) / 10 : undefined;
+      return match ? Number(match[1]) : undefined;
     } catch {
       return undefined;
     }

@@ -51,7 +51,7 @@ export interface CaseResult {
   name: string;
   /** Table columns, in this order; the same keys for every case of a scenario. */
   figures: Record<string, number | string>;
-  /** An empty description (a reference row) leaves the goal cell empty. */
+  /** An empty description marks a row that is not judged (a reference shown beside its subject). */
   goal: { description: string; met: boolean };
 }
 
@@ -76,6 +76,8 @@ export interface ScenarioResult {
   /** False when any request failed (socket error, timeout, non-2xx or unexpected body). */
   valid: boolean;
   problems: string[];
+  /** Figures of a scenario whose measurements do not fit `targets` or `workloads` (e.g. rate steps). */
+  measurements?: unknown;
 }
 
 export function writeResult(dir: string, result: ScenarioResult): string {
@@ -145,7 +147,6 @@ function casesTable(scenario: string, cases: CaseResult[]): string[] {
   return [
     `| ${scenario} | ${columns.join(' | ')} | goal |`,
     `| --- | ${columns.map(() => '---:').join(' | ')} | --- |`,
-    // A row without a goal (a reference) leaves the cell empty.
     ...cases.map(
       (entry) =>
         `| ${entry.name} | ${columns.map((column) => String(entry.figures[column] ?? '')).join(' | ')} | ${entry.goal.description ? `${entry.goal.description} (${entry.goal.met ? 'met' : 'not met'})` : ''} |`,

@@ -11,6 +11,8 @@ export interface ScenarioContext {
 export interface Scenario {
   name: string;
   description: string;
+  /** Generous upper bound of a run, in minutes; the runner's watchdog allows the sum over the selected scenarios. */
+  minutes?: number;
   run(context: ScenarioContext): Promise<ScenarioResult>;
 }
 

@@ -264,7 +264,7 @@ async function run(context: ScenarioContext): Promise<ScenarioResult> {
   // The hub's canvas limits, passed on when set here; its defaults otherwise (recorded either way).
   const canvasEnv = Object.fromEntries(['CANVAS_UPDATES_PER_SECOND', 'CANVAS_MAX_UPDATE_BYTES', 'CANVAS_COMPACT_AFTER'].filter((name) => process.env[name]).map((name) => [name, process.env[name]!]));
 
-  let bench: BenchHub = await startBenchHub({ root, tmpDir: context.tmpDir, name: NAME, databaseUrl, poolSize, startTimeoutMs, log, extraEnv: { ...canvasEnv, ALLOWED_ORIGINS: ORIGIN } });
+  let bench: BenchHub = await startBenchHub({ root, tmpDir: context.tmpDir, name: NAME, databaseUrl, poolSize, startTimeoutMs, log, env: { ...canvasEnv, ALLOWED_ORIGINS: ORIGIN } });
   const data = await prepareCanvases({ databaseUrl, hubUrl: bench.hubUrl, jwtSecret: bench.jwtSecret, canvases: canvasCount, editorsPerCanvas, log });
 
   const referencePort = await freePort();

@@ -22,6 +22,8 @@ export interface AppConfig {
     runMigrations: boolean;
     /** Log (at debug) and count every SQL statement; for development and the statement-count tests. */
     traceQueries: boolean;
+    /** Hot statements as named prepared statements; off for a PGlite shared by several processes. */
+    preparedStatements: boolean;
   };
   redis: { url: string | undefined };
   auth: {
@@ -96,6 +98,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'DATABASE_POOL_SIZE', default: '10', meaning: 'Connections per instance (the embedded database always uses one).' },
   { name: 'RUN_MIGRATIONS', default: 'true', meaning: 'Apply pending migrations at start.' },
   { name: 'DATABASE_TRACE_QUERIES', default: 'false', meaning: 'Log every SQL statement at debug level and count them (development, statement-count tests).' },
+  { name: 'DATABASE_PREPARED_STATEMENTS', default: 'true', meaning: 'Run the hottest statements (chat send, canvas append) as named prepared statements; the embedded database never does.' },
   { name: 'REDIS_URL', default: '(unset: in-process)', meaning: 'Redis URL. Set it to run several instances: socket.io rooms and GraphQL subscriptions are shared through it.' },
   { name: 'JWT_SECRET', default: '(generated outside production)', meaning: 'HMAC secret for access tokens, at least 32 characters. Every instance must share it.' },
   { name: 'JWT_ACCESS_TTL', default: '900', meaning: 'Access token lifetime in seconds.' },
@@ -226,6 +229,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       embeddedPort: r.int('EMBEDDED_DB_PORT', 0, 0, 65535),
       poolSize: r.int('DATABASE_POOL_SIZE', 10, 1, 200),
       runMigrations: r.bool('RUN_MIGRATIONS', true),
+      preparedStatements: r.bool('DATABASE_PREPARED_STATEMENTS', true),
       traceQueries: r.bool('DATABASE_TRACE_QUERIES', false),
     },
     redis: { url: r.url('REDIS_URL', ['redis:', 'rediss:']) },

@@ -116,8 +116,10 @@ export class CanvasTestClient {
     return this.doc.getText(name).toString();
   }
 
+  /** Closes the connection and stops the awareness timer (y-protocols keeps one per Awareness). */
   close(): void {
     this.socket?.close();
+    this.awareness.destroy();
   }
 
   private frame(type: number, write: (e: encoding.Encoder) => void): Uint8Array {

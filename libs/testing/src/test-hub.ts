@@ -17,7 +17,8 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     // Cheaper hashing keeps suites fast; production keeps the OWASP minimum (19 MiB).
     ARGON2_MEMORY_KIB: '1024',
     // The run's shared embedded database takes one connection per hub (see DatabaseService.connect).
-    ...(process.env.TEST_DATABASE_KIND === 'embedded' ? { DATABASE_POOL_SIZE: '1' } : {}),
+    // It is also one PGlite session for every hub of the run, so named prepared statements would collide.
+    ...(process.env.TEST_DATABASE_KIND === 'embedded' ? { DATABASE_POOL_SIZE: '1', DATABASE_PREPARED_STATEMENTS: 'false' } : {}),
     ...overrides,
   };
 }

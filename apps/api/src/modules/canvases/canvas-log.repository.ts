@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { returnedRows } from '@api/platform/database/returned-rows.js';
+import { queryPrepared } from '@api/platform/database/prepared.js';
 import { CanvasVersionEntity } from './canvas-version.entity.js';
 import { CanvasHistoryEntity } from './canvas-history.entity.js';
 
@@ -29,7 +30,9 @@ export class CanvasLogRepository {
    * are gapless across instances. Null when the canvas is gone or archived (nothing stored).
    */
   async append(canvasId: string, data: Uint8Array, userId: string | null, blocks: string[]): Promise<number | null> {
-    const rows: { seq: string }[] = await this.dataSource.query(
+    const rows = await queryPrepared<{ seq: string }>(
+      this.dataSource,
+      'canvas.append',
       `WITH c AS (UPDATE canvases SET last_seq = last_seq + 1, last_activity_at = now() WHERE id = $1 AND archived_at IS NULL RETURNING last_seq)
        INSERT INTO canvas_updates (canvas_id, seq, data, user_id, blocks) SELECT $1, c.last_seq, $2, $3, $4::text[] FROM c RETURNING seq`,
       [canvasId, Buffer.from(data.buffer, data.byteOffset, data.byteLength), userId, blocks],

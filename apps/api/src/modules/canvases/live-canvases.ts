@@ -429,9 +429,12 @@ export class LiveCanvases implements OnModuleInit, OnModuleDestroy {
   private async sweep(): Promise<void> {
     if (this.canvases.size === 0) return;
     try {
-      const counters = await this.log.lastSeqs([...this.canvases.keys()]);
-      for (const live of this.canvases.values()) {
-        if (live.early) continue;
+      // Only the canvases asked about are judged: one opened while the query ran is not missing.
+      const asked = [...this.canvases.keys()];
+      const counters = await this.log.lastSeqs(asked);
+      for (const id of asked) {
+        const live = this.canvases.get(id);
+        if (!live || live.early) continue;
         const stored = counters.get(live.id);
         if (stored === undefined) {
           for (const connection of [...live.connections.values()]) this.kick(live.id, connection.socket, 'ARCHIVED');

@@ -129,10 +129,35 @@ export class ChatDelivery implements OnModuleInit, OnModuleDestroy {
     return count;
   }
 
+  /**
+   * Hands a change to every follow of its channel. The common case — the change is exactly the next
+   * one a follow expects and nothing is waiting — is sent to all such sockets in one local broadcast,
+   * so the payload is encoded once instead of once per member; the rest go through the ordering path.
+   */
   private receive(change: ChatChange): void {
     const follows = this.byChannel.get(change.message.channelId);
     if (!follows) return;
-    for (const follow of follows.values()) this.offer(follow, change);
+    const message = change.message;
+    const asNew: string[] = [];
+    const asUpdate: string[] = [];
+    let namespace: Socket['nsp'] | undefined;
+    for (const follow of follows.values()) {
+      if (message.revision !== follow.revision + 1 || follow.pending.size > 0 || follow.filling) {
+        this.offer(follow, change);
+        continue;
+      }
+      // The same decisions as `send`, collected instead of emitted one by one.
+      follow.revision = message.revision;
+      namespace = follow.socket.nsp;
+      if (message.seq > follow.seq) {
+        follow.seq = message.seq;
+        asNew.push(follow.socket.id);
+      } else if (change.kind === 'updated') {
+        asUpdate.push(follow.socket.id);
+      }
+    }
+    if (namespace && asNew.length > 0) namespace.local.to(asNew).emit('chat:message', message);
+    if (namespace && asUpdate.length > 0) namespace.local.to(asUpdate).emit('chat:message:updated', message);
   }
 
   private offer(follow: Follow, change: ChatChange): void {
@@ -229,10 +254,14 @@ export class ChatDelivery implements OnModuleInit, OnModuleDestroy {
     if (this.sweeping || this.byChannel.size === 0) return;
     this.sweeping = true;
     try {
-      const revisions = await this.channels.revisions([...this.byChannel.keys()]);
-      for (const [channelId, follows] of this.byChannel) {
+      // Only the channels asked about are judged: one first followed while the query ran is not missing.
+      const asked = [...this.byChannel.keys()];
+      const revisions = await this.channels.revisions(asked);
+      for (const channelId of asked) {
+        const follows = this.byChannel.get(channelId);
+        if (!follows) continue;
         const revision = revisions.get(channelId);
-        for (const follow of follows.values()) {
+        for (const follow of [...follows.values()]) {
           if (revision === undefined) this.closeWith(follow, 'ARCHIVED');
           else if (follow.revision < revision && !follow.filling && !follow.timer) void this.fill(follow);
         }

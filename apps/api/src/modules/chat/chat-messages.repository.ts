@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { ChatMessagePayload } from '@app/contracts';
 import { returnedRows } from '@api/platform/database/returned-rows.js';
+import { queryPrepared } from '@api/platform/database/prepared.js';
 import { searchConfigFor, searchQuerySql } from '@api/platform/database/text-search.js';
 import { channelAccessSql } from './chat-access.sql.js';
 
@@ -80,7 +81,9 @@ export class ChatMessagesRepository {
   async insert(message: NewMessage): Promise<ChatMessagePayload | null> {
     const cfg = searchConfigFor(message.language ?? 'simple');
     try {
-      const rows: Row[] = await this.dataSource.query(
+      const rows: Row[] = await queryPrepared<Row>(
+        this.dataSource,
+        `chat.insert.${cfg}`,
         `WITH ch AS (
            UPDATE chat_channels c
               SET last_seq = c.last_seq + 1,

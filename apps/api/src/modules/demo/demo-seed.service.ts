@@ -13,6 +13,7 @@ import { NetworkMembershipsRepository } from '@api/modules/networks/network-memb
 import { DemoChallengesSeeder } from './demo-challenges.seeder.js';
 import { DemoChatSeeder } from './demo-chat.seeder.js';
 import { DemoMatchmakingSeeder } from './demo-matchmaking.seeder.js';
+import { DemoCanvasSeeder } from './demo-canvas.seeder.js';
 import { DEMO_NETWORKS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganisationKey } from './demo-data.js';
 
 const SEED_LOCK_KEY = 724_311_002;
@@ -40,6 +41,7 @@ export class DemoSeedService {
     private readonly challenges: DemoChallengesSeeder,
     private readonly chat: DemoChatSeeder,
     private readonly matchmaking: DemoMatchmakingSeeder,
+    private readonly canvases: DemoCanvasSeeder,
   ) {}
 
   /**
@@ -86,6 +88,7 @@ export class DemoSeedService {
       await this.challenges.seed(manager, { users: userIds, organisations: orgIds, networks: networkIds });
       await this.chat.seed(manager, { users: userIds, networks: networkIds });
       await this.matchmaking.seed(manager, { users: userIds, organisations: orgIds, networks: networkIds });
+      await this.canvases.seed(manager, { users: userIds, organisations: orgIds, networks: networkIds });
     });
   }
 }

@@ -5,7 +5,8 @@ import { ChallengesModule } from '@api/modules/challenges/challenges.module.js';
 import { DemoChallengesSeeder } from './demo-challenges.seeder.js';
 import { DemoChatSeeder } from './demo-chat.seeder.js';
 import { DemoMatchmakingSeeder } from './demo-matchmaking.seeder.js';
+import { DemoCanvasSeeder } from './demo-canvas.seeder.js';
 import { DemoSeedService } from './demo-seed.service.js';
 
-@Module({ imports: [IdentityModule, NetworksModule, ChallengesModule], providers: [DemoSeedService, DemoChallengesSeeder, DemoChatSeeder, DemoMatchmakingSeeder], exports: [DemoSeedService] })
+@Module({ imports: [IdentityModule, NetworksModule, ChallengesModule], providers: [DemoSeedService, DemoChallengesSeeder, DemoChatSeeder, DemoMatchmakingSeeder, DemoCanvasSeeder], exports: [DemoSeedService] })
 export class DemoModule {}

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { EmbeddedPostgres, dataSourceOptions } from '@app/database';
 import { ENTITIES } from '@api/database.entities.js';
 import { QueryTrace } from './query-trace.js';
+import { withoutPreparedStatements } from './prepared.js';
 
 /** Serialises migrations when several instances start at once against one database. */
 const MIGRATION_LOCK_KEY = 724_311_001;
@@ -50,6 +51,8 @@ export class DatabaseService implements OnApplicationShutdown {
     this.url = url;
     const source = new DataSource(dataSourceOptions({ url, poolSize, entities: ENTITIES, logger: this.trace }));
     await source.initialize();
+    // PGlite serves every connection from one session: named statements of two connections would collide.
+    if (this.embedded || !this.config.database.preparedStatements) withoutPreparedStatements(source);
     this.source = source;
     if (this.config.database.runMigrations) {
       await this.withAdvisoryLock(MIGRATION_LOCK_KEY, async () => {
