@@ -16,6 +16,10 @@ export interface BenchHub {
   /** The entry point, relative to the project root. */
   entry: string;
   redis: boolean;
+  /** Where it listens, and everything it was started with: `restartBenchHub` starts it again the same way. */
+  port: number;
+  env: NodeJS.ProcessEnv;
+  logFile: string;
 }
 
 /**
@@ -73,7 +77,31 @@ export async function startBenchHub(options: {
 
   const relativeEntry = entry.slice(root.length + 1);
   log(`starting ${label} (${relativeEntry}) on 127.0.0.1:${hubPort}`);
-  const hub = new ManagedProcess({ name: label, command: process.execPath, args: [entry], cwd: root, env: hubEnv, logFile: join(options.tmpDir, `${options.name}-${label}.log`) });
+  const logFile = join(options.tmpDir, `${options.name}-${label}.log`);
+  const hub = new ManagedProcess({ name: label, command: process.execPath, args: [entry], cwd: root, env: hubEnv, logFile });
   await waitForHttpOk(`http://127.0.0.1:${hubPort}/health/ready`, hub, options.startTimeoutMs);
-  return { hub, hubUrl: `http://127.0.0.1:${hubPort}/graphql`, jwtSecret, serverVersion, entry: relativeEntry, redis: Boolean(hubEnv.REDIS_URL) };
+  return {
+    hub,
+    hubUrl: `http://127.0.0.1:${hubPort}/graphql`,
+    jwtSecret,
+    serverVersion,
+    entry: relativeEntry,
+    redis: Boolean(hubEnv.REDIS_URL),
+    port: hubPort,
+    env: hubEnv,
+    logFile,
+  };
+}
+
+/**
+ * Starts the hub again after it stopped (or was killed), on the same port with the same secret and
+ * settings, so clients holding tokens and the URL reconnect to it as they would after a crash. Its
+ * output goes to a log file of its own (`suffix`), which keeps the first one for reading.
+ */
+export async function restartBenchHub(previous: BenchHub, options: { root: string; suffix: string; startTimeoutMs: number }): Promise<BenchHub> {
+  if (!previous.hub.hasExited) throw new Error('the hub is still running; stop it before starting it again');
+  const logFile = previous.logFile.replace(/\.log$/, `-${options.suffix}.log`);
+  const hub = new ManagedProcess({ name: previous.hub.name, command: process.execPath, args: [join(options.root, previous.entry)], cwd: options.root, env: previous.env, logFile });
+  await waitForHttpOk(`http://127.0.0.1:${previous.port}/health/ready`, hub, options.startTimeoutMs);
+  return { ...previous, hub, logFile };
 }

@@ -112,14 +112,7 @@ export class ManagedProcess {
   /** CPU seconds (user + system) consumed so far, from /proc; undefined where that is not available. */
   cpuSeconds(): number | undefined {
     if (this.pid === undefined || this.hasExited) return undefined;
-    try {
-      const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // After the command name: state is field 0, utime field 11, stime field 12 (in clock ticks, 100 Hz on Linux).
-      return (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch {
-      return undefined;
-    }
+    return processCpuSeconds(this.pid);
   }
 
   /** Resident set size in MiB, from /proc; undefined where that is not available. */
@@ -153,6 +146,26 @@ export class ManagedProcess {
 
   killNow(): void {
     if (!this.hasExited) this.child.kill('SIGKILL');
+  }
+
+  /** SIGKILL, as in a crash (no shutdown hooks run), and wait until the process is gone. */
+  async crash(): Promise<void> {
+    if (this.hasExited) return;
+    this.child.kill('SIGKILL');
+    await this.exitPromise;
+    await new Promise<void>((resolve) => this.log.end(resolve));
+  }
+}
+
+/** CPU seconds (user + system) process `pid` has used, from /proc; undefined when it is gone or /proc is missing. */
+export function processCpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the command name: state is field 0, utime field 11, stime field 12 (in clock ticks, 100 Hz on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
   }
 }
 
