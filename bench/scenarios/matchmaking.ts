@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { checkSchedule, schedule, upperBoundParts, type BoundParts, type ScheduleResult, type Violation } from '../../apps/api/src/modules/matchmaking/scheduling/index.js';
-import { Prng } from '../../apps/api/src/modules/matchmaking/scheduling/prng.js';
+import { Prng } from '../../apps/api/src/platform/random/prng.js';
 import { randomSession, type RandomSessionSettings } from '../../apps/api/src/modules/matchmaking/scheduling/session.fixtures.js';
 import { machineInfo, packageVersions, sourceInfo } from '../lib/environment.js';
 import { waitForQuietMachine } from '../lib/measure.js';

@@ -1,41 +1,11 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
+import { Prng as SeededPrng } from '@api/platform/random/prng.js';
 import type { NewCard } from './schema.js';
 
-/**
- * A tiny seeded generator (mulberry32) for the property tests: the same seed replays the same
- * case, so a failure names the seed that shows it.
- */
-export class Prng {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** Uniform integer in [0, n). */
-  below(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[this.below(items.length)]!;
-  }
-
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-
+/** The shared seeded generator, with what these property tests add. */
+export class Prng extends SeededPrng {
   /** The items in a random order, some of them twice: what a network that retries delivers. */
   shuffleCopy<T>(items: readonly T[]): T[] {
     const copy = items.flatMap((item) => (this.chance(0.2) ? [item, item] : [item]));

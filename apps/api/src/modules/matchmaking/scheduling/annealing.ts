@@ -1,7 +1,7 @@
 import { FREE, type Board } from './board.js';
 import { idleGaps } from './compaction.js';
 import { allows, type AllowedSlots } from './instance.js';
-import type { Prng } from './prng.js';
+import type { Prng } from '@api/platform/random/prng.js';
 
 const START_TEMPERATURE = 1;
 const END_TEMPERATURE = 0.05;

@@ -1,6 +1,6 @@
 import { FREE, type Board } from './board.js';
 import type { AllowedSlots } from './instance.js';
-import type { Prng } from './prng.js';
+import type { Prng } from '@api/platform/random/prng.js';
 
 /**
  * The first placement, meeting by meeting. Order matters most:

@@ -1,5 +1,5 @@
 import { checkSchedule, type ViolationKind } from './check-schedule.js';
-import { Prng } from './prng.js';
+import { Prng } from '@api/platform/random/prng.js';
 import { placeIncrementally, schedule } from './scheduler.js';
 import { randomSession } from './session.fixtures.js';
 import type { MeetingSpec, Placement, ScheduleOptions, ScheduleResult, SchedulingProblem } from './types.js';

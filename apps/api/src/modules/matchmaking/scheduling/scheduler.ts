@@ -4,7 +4,7 @@ import { clashesAt } from './clashes.js';
 import { compact, totalIdleGaps } from './compaction.js';
 import { placeGreedily } from './greedy.js';
 import { allowedSlots, buildInstance, requirements, type AllowedSlots, type Requirement } from './instance.js';
-import { Prng } from './prng.js';
+import { Prng } from '@api/platform/random/prng.js';
 import { unplacedReason } from './reasons.js';
 import { improve } from './search.js';
 import { chooseMeetings } from './selection.js';

@@ -1,6 +1,6 @@
 import type { Board } from './board.js';
 import type { AllowedSlots } from './instance.js';
-import type { Prng } from './prng.js';
+import type { Prng } from '@api/platform/random/prng.js';
 
 /**
  * Which meetings to try to place first, when participants have more accepted meetings than they

@@ -1,5 +1,5 @@
 // Sessions for the specs and the benchmark: generated ones, and a short way to write small ones by hand.
-import { Prng } from './prng.js';
+import { Prng } from '@api/platform/random/prng.js';
 import type { MeetingSpec, ParticipantSpec, SchedulingProblem, SlotSpec } from './types.js';
 
 export interface RandomSessionSettings {

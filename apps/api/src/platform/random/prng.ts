@@ -1,6 +1,7 @@
 /**
- * A small seeded pseudo-random generator (mulberry32). The scheduler breaks ties with it so the same
- * input and seed always give the same schedule; tests and the benchmark generate sessions with it.
+ * A small seeded pseudo-random generator (mulberry32): the same seed replays the same sequence. The
+ * scheduler breaks ties with it so the same input gives the same schedule; property tests and
+ * benchmarks generate their cases with it, so a failure names the seed that shows it.
  */
 export class Prng {
   private state: number;
@@ -26,6 +27,14 @@ export class Prng {
   /** Uniform integer in [min, max]. */
   between(min: number, max: number): number {
     return min + this.below(max - min + 1);
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[this.below(items.length)]!;
+  }
+
+  chance(probability: number): boolean {
+    return this.next() < probability;
   }
 
   shuffle<T>(items: T[]): T[] {
