@@ -153,10 +153,6 @@ export class LiveCanvases implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  isOpen(socket: Socket, canvasId: string): boolean {
-    return this.canvases.get(canvasId)?.connections.has(socket.id) ?? false;
-  }
-
   /** One y-protocols message from a client. Resolves with the seq of the update it stored, if any. */
   async handle(socket: Socket, canvasId: string, data: Uint8Array): Promise<number | null> {
     const live = this.canvases.get(canvasId);
@@ -239,11 +235,6 @@ export class LiveCanvases implements OnModuleInit, OnModuleDestroy {
   kick(canvasId: string, socket: Socket, reason: 'ACCESS_REVOKED' | 'ARCHIVED'): void {
     socket.emit('canvas:closed', { canvasId, reason });
     this.close(socket, canvasId);
-  }
-
-  /** Every connection of this instance to a canvas, for archiving. */
-  connectionsOf(canvasId: string): Socket[] {
-    return [...(this.canvases.get(canvasId)?.connections.values() ?? [])].map((c) => c.socket);
   }
 
   private live(canvasId: string): LiveCanvas {

@@ -125,10 +125,6 @@ export class ChatChannelsRepository {
     );
   }
 
-  async removeMember(channelId: string, userId: string): Promise<void> {
-    await this.dataSource.query('DELETE FROM chat_channel_members WHERE channel_id = $1 AND user_id = $2', [channelId, userId]);
-  }
-
   async memberIds(channelId: string): Promise<string[]> {
     const rows: { userId: string }[] = await this.dataSource.query('SELECT user_id AS "userId" FROM chat_channel_members WHERE channel_id = $1 ORDER BY created_at, user_id', [channelId]);
     return rows.map((row) => row.userId);

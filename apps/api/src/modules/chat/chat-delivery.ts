@@ -122,13 +122,6 @@ export class ChatDelivery implements OnModuleInit, OnModuleDestroy {
     return this.byChannel.get(channelId)?.has(socket.id) ?? false;
   }
 
-  /** How many sockets of this instance follow channels; for metrics and tests. */
-  get followCount(): number {
-    let count = 0;
-    for (const follows of this.byChannel.values()) count += follows.size;
-    return count;
-  }
-
   /**
    * Hands a change to every follow of its channel. The common case — the change is exactly the next
    * one a follow expects and nothing is waiting — is sent to all such sockets in one local broadcast,
