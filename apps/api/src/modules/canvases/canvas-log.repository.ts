@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import * as Y from 'yjs';
 import { returnedRows } from '@api/platform/database/returned-rows.js';
 import { queryPrepared } from '@api/platform/database/prepared.js';
 import { CanvasVersionEntity } from './canvas-version.entity.js';
@@ -41,19 +42,8 @@ export class CanvasLogRepository {
   }
 
   /** Snapshot and later updates in one statement, so a concurrent compaction cannot open a hole. */
-  async load(canvasId: string): Promise<StoredState> {
-    const rows: { kind: number; seq: string; data: Buffer }[] = await this.dataSource.query(
-      `WITH s AS (SELECT seq, state FROM canvas_snapshots WHERE canvas_id = $1 ORDER BY seq DESC LIMIT 1)
-       SELECT 0 AS kind, seq, state AS data FROM s
-       UNION ALL
-       SELECT 1 AS kind, u.seq, u.data FROM canvas_updates u WHERE u.canvas_id = $1 AND u.seq > COALESCE((SELECT seq FROM s), 0)
-       ORDER BY kind, seq`,
-      [canvasId],
-    );
-    const snapshotRow = rows.find((r) => r.kind === 0);
-    const updates = rows.filter((r) => r.kind === 1).map((r) => ({ seq: Number(r.seq), data: new Uint8Array(r.data) }));
-    const snapshot = snapshotRow ? { seq: Number(snapshotRow.seq), state: new Uint8Array(snapshotRow.data) } : null;
-    return { snapshot, updates, seq: updates.length ? updates[updates.length - 1]!.seq : (snapshot?.seq ?? 0) };
+  load(canvasId: string): Promise<StoredState> {
+    return readState(this.dataSource.manager, canvasId);
   }
 
   async lastSeqs(canvasIds: string[]): Promise<Map<string, number>> {
@@ -70,25 +60,9 @@ export class CanvasLogRepository {
     return this.dataSource.transaction(async (manager) => {
       const [lock] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext('canvas-compaction'), hashtext($1)) AS ok`, [canvasId]);
       if (!lock.ok) return false;
-      const rows: { kind: number; seq: string; data: Buffer }[] = await manager.query(
-        `WITH s AS (SELECT seq, state FROM canvas_snapshots WHERE canvas_id = $1 ORDER BY seq DESC LIMIT 1)
-         SELECT 0 AS kind, seq, state AS data FROM s
-         UNION ALL
-         SELECT 1 AS kind, u.seq, u.data FROM canvas_updates u WHERE u.canvas_id = $1 AND u.seq > COALESCE((SELECT seq FROM s), 0)
-         ORDER BY kind, seq`,
-        [canvasId],
-      );
-      const snapshotRow = rows.find((r) => r.kind === 0);
-      const updates = rows.filter((r) => r.kind === 1).map((r) => ({ seq: Number(r.seq), data: new Uint8Array(r.data) }));
-      if (updates.length === 0) return true;
-      const state: StoredState = {
-        snapshot: snapshotRow ? { seq: Number(snapshotRow.seq), state: new Uint8Array(snapshotRow.data) } : null,
-        updates,
-        seq: updates[updates.length - 1]!.seq,
-      };
-      const summaries: UpdateSummary[] = (
-        await manager.query(`SELECT seq, user_id AS "userId", blocks, created_at AS at FROM canvas_updates WHERE canvas_id = $1 AND seq <= $2 ORDER BY seq`, [canvasId, state.seq])
-      ).map((r: { seq: string; userId: string | null; blocks: string[]; at: Date }) => ({ ...r, seq: Number(r.seq) }));
+      const state = await readState(manager, canvasId);
+      if (state.updates.length === 0) return true;
+      const summaries = await readSummaries(manager, canvasId, state.seq);
       const result = merge(state, summaries);
       await manager.query('INSERT INTO canvas_snapshots (canvas_id, seq, state) VALUES ($1, $2, $3)', [canvasId, result.seq, Buffer.from(result.snapshot)]);
       if (result.history.length > 0) {
@@ -107,12 +81,8 @@ export class CanvasLogRepository {
   }
 
   /** Authorship of the updates not yet compacted, oldest first. */
-  async recentSummaries(canvasId: string): Promise<UpdateSummary[]> {
-    const rows: { seq: string; userId: string | null; blocks: string[]; at: Date }[] = await this.dataSource.query(
-      `SELECT seq, user_id AS "userId", blocks, created_at AS at FROM canvas_updates WHERE canvas_id = $1 ORDER BY seq`,
-      [canvasId],
-    );
-    return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+  recentSummaries(canvasId: string): Promise<UpdateSummary[]> {
+    return readSummaries(this.dataSource.manager, canvasId);
   }
 
   history(canvasId: string): Promise<CanvasHistoryEntity[]> {
@@ -144,4 +114,42 @@ export class CanvasLogRepository {
       .where('v.id = :id', { id: versionId })
       .getOne() as Promise<(CanvasVersionEntity & { state: Buffer }) | null>;
   }
+}
+
+/** The latest snapshot and the updates after it, read in one statement. */
+async function readState(manager: EntityManager, canvasId: string): Promise<StoredState> {
+  const rows: { kind: number; seq: string; data: Buffer }[] = await manager.query(
+    `WITH s AS (SELECT seq, state FROM canvas_snapshots WHERE canvas_id = $1 ORDER BY seq DESC LIMIT 1)
+     SELECT 0 AS kind, seq, state AS data FROM s
+     UNION ALL
+     SELECT 1 AS kind, u.seq, u.data FROM canvas_updates u WHERE u.canvas_id = $1 AND u.seq > COALESCE((SELECT seq FROM s), 0)
+     ORDER BY kind, seq`,
+    [canvasId],
+  );
+  const snapshotRow = rows.find((r) => r.kind === 0);
+  const updates = rows.filter((r) => r.kind === 1).map((r) => ({ seq: Number(r.seq), data: new Uint8Array(r.data) }));
+  const snapshot = snapshotRow ? { seq: Number(snapshotRow.seq), state: new Uint8Array(snapshotRow.data) } : null;
+  return { snapshot, updates, seq: updates.length ? updates[updates.length - 1]!.seq : (snapshot?.seq ?? 0) };
+}
+
+async function readSummaries(manager: EntityManager, canvasId: string, upToSeq = Number.MAX_SAFE_INTEGER): Promise<UpdateSummary[]> {
+  const rows: { seq: string; userId: string | null; blocks: string[]; at: Date }[] = await manager.query(
+    `SELECT seq, user_id AS "userId", blocks, created_at AS at FROM canvas_updates WHERE canvas_id = $1 AND seq <= $2 ORDER BY seq`,
+    [canvasId, upToSeq],
+  );
+  return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+}
+
+/** A document holding a stored state (`origin` marks the transaction, for listeners that care). */
+export function applyStoredState(doc: Y.Doc, state: StoredState, origin: unknown = null): void {
+  Y.transact(doc, () => {
+    if (state.snapshot) Y.applyUpdate(doc, state.snapshot.state, origin);
+    for (const update of state.updates) Y.applyUpdate(doc, update.data, origin);
+  });
+}
+
+export function docOfStoredState(state: StoredState): Y.Doc {
+  const doc = new Y.Doc();
+  applyStoredState(doc, state);
+  return doc;
 }

@@ -85,8 +85,7 @@ export class CanvasesResolver {
 
   @Mutation(() => Canvas, { description: 'Create a canvas in a network, for an organisation of yours there, empty or from a template.' })
   async createCanvas(@CurrentUser() caller: AuthUser, @Args('input', { description: 'The canvas.' }) input: CreateCanvasInput): Promise<Canvas> {
-    const canvas = await this.service.create(caller.id, input);
-    return toCanvas({ canvas, role: (await this.service.requireRole(caller.id, canvas.id)).role });
+    return toCanvas(await this.service.create(caller.id, input));
   }
 
   @Mutation(() => Canvas, { description: 'Rename a canvas (editors).' })
@@ -96,8 +95,7 @@ export class CanvasesResolver {
     @Args('title', { description: 'The new title, 2–200 characters.' }) title: string,
   ): Promise<Canvas> {
     if (title.trim().length < 2 || title.length > 200) throw DomainException.badInput('A title has 2 to 200 characters.', ['title']);
-    await this.service.rename(caller.id, canvasId, title.trim());
-    return toCanvas(await this.service.requireRole(caller.id, canvasId));
+    return toCanvas(await this.service.rename(caller.id, canvasId, title.trim()));
   }
 
   @Mutation(() => Canvas, { description: 'Archive (read-only) or unarchive a canvas (its managers).' })
@@ -106,8 +104,7 @@ export class CanvasesResolver {
     @Args('canvasId', { type: () => ID, description: 'The canvas.' }, UuidPipe) canvasId: string,
     @Args('archived', { type: () => Boolean, defaultValue: true, description: 'True to archive, false to bring back.' }) archived: boolean,
   ): Promise<Canvas> {
-    await this.service.archive(caller.id, canvasId, archived);
-    return toCanvas(await this.service.requireRole(caller.id, canvasId));
+    return toCanvas(await this.service.archive(caller.id, canvasId, archived));
   }
 
   @Mutation(() => [CanvasGrant], { description: 'Give an organisation or a user a role on a canvas, or take it away (its managers); returns the list.' })

@@ -48,7 +48,7 @@ export class CanvasesService {
     return canvas;
   }
 
-  async create(userId: string, input: { networkId: string; organisationId: string; challengeId?: string; title: string; template: CanvasTemplate }): Promise<CanvasEntity> {
+  async create(userId: string, input: { networkId: string; organisationId: string; challengeId?: string; title: string; template: CanvasTemplate }): Promise<CanvasWithRole> {
     const { standing } = await this.networks.requireVisible(userId, input.networkId);
     await this.organisations.require(userId, input.organisationId, ANY_MEMBER);
     if (!standing.some((s) => s.organisationId === input.organisationId)) throw DomainException.forbidden('That organisation is not a member of this network.');
@@ -58,20 +58,20 @@ export class CanvasesService {
     }
     const canvas = await this.canvases.create({ networkId: input.networkId, ownerOrganisationId: input.organisationId, challengeId: input.challengeId ?? null, title: input.title, createdById: userId });
     if (input.template !== 'EMPTY') await this.live.applyServerChange(canvas.id, userId, (doc) => applyTemplate(doc, input.template, userId));
-    return (await this.canvases.withRole(canvas.id, userId))!.canvas;
+    return (await this.canvases.withRole(canvas.id, userId))!;
   }
 
-  async rename(userId: string, canvasId: string, title: string): Promise<CanvasEntity> {
+  async rename(userId: string, canvasId: string, title: string): Promise<CanvasWithRole> {
     await this.requireRole(userId, canvasId, CanvasRole.EDITOR);
     await this.canvases.update(canvasId, { title });
-    return (await this.canvases.withRole(canvasId, userId))!.canvas;
+    return (await this.canvases.withRole(canvasId, userId))!;
   }
 
   /** Archived canvases are read-only for everyone; connected editors become viewers at the next check. */
-  async archive(userId: string, canvasId: string, archived: boolean): Promise<CanvasEntity> {
+  async archive(userId: string, canvasId: string, archived: boolean): Promise<CanvasWithRole> {
     await this.requireManager(userId, canvasId);
     await this.canvases.update(canvasId, { archivedAt: archived ? new Date() : null });
-    return (await this.canvases.withRole(canvasId, userId))!.canvas;
+    return (await this.canvases.withRole(canvasId, userId))!;
   }
 
   async grant(userId: string, canvasId: string, grantee: { organisationId?: string; userId?: string }, role: CanvasRole | null) {

@@ -3,7 +3,7 @@ import type { PubSubEngine } from 'graphql-subscriptions';
 import * as Y from 'yjs';
 import { PUB_SUB } from '@api/platform/realtime/pub-sub.provider.js';
 import { Topics } from '@api/platform/realtime/topics.js';
-import { CanvasLogRepository } from './canvas-log.repository.js';
+import { CanvasLogRepository, docOfStoredState } from './canvas-log.repository.js';
 import { checkCircularity, readContent, type CircularityReport } from './document/index.js';
 
 /** A canvas's circularity is recomputed at most this often while people type. */
@@ -39,12 +39,7 @@ export class CircularityFeed implements OnModuleDestroy {
   }
 
   async reportOf(canvasId: string): Promise<CircularityReport> {
-    const state = await this.log.load(canvasId);
-    const doc = new Y.Doc();
-    Y.transact(doc, () => {
-      if (state.snapshot) Y.applyUpdate(doc, state.snapshot.state);
-      for (const update of state.updates) Y.applyUpdate(doc, update.data);
-    });
+    const doc = docOfStoredState(await this.log.load(canvasId));
     const report = checkCircularity(readContent(doc));
     doc.destroy();
     return report;

@@ -13,7 +13,7 @@ import { PUB_SUB } from '@api/platform/realtime/pub-sub.provider.js';
 import { InstanceInfo } from '@api/platform/realtime/instance-info.js';
 import { SendRateLimiter } from '@api/platform/realtime/send-rate-limiter.js';
 import { Topics } from '@api/platform/realtime/topics.js';
-import { CanvasLogRepository, type StoredState } from './canvas-log.repository.js';
+import { CanvasLogRepository, applyStoredState, docOfStoredState, type StoredState } from './canvas-log.repository.js';
 import { CanvasesRepository } from './canvases.repository.js';
 import { CircularityFeed } from './circularity-feed.js';
 import { changedBlocks, groupHistory, inspectUpdate } from './document/index.js';
@@ -213,7 +213,7 @@ export class LiveCanvases implements OnModuleInit, OnModuleDestroy {
    * then stored and relayed like a client's.
    */
   async applyServerChange(canvasId: string, userId: string | null, change: (doc: Y.Doc) => void): Promise<number | null> {
-    const scratch = this.docFrom(await this.log.load(canvasId));
+    const scratch = docOfStoredState(await this.log.load(canvasId));
     const captured: Uint8Array[] = [];
     scratch.on('update', (update: Uint8Array) => captured.push(update));
     change(scratch);
@@ -228,7 +228,7 @@ export class LiveCanvases implements OnModuleInit, OnModuleDestroy {
   /** The stored document, from the database (not from memory, so every instance answers the same). */
   async storedDoc(canvasId: string): Promise<{ doc: Y.Doc; seq: number }> {
     const state = await this.log.load(canvasId);
-    return { doc: this.docFrom(state), seq: state.seq };
+    return { doc: docOfStoredState(state), seq: state.seq };
   }
 
   /** Ends a connection's part in a canvas from the server side. */
@@ -262,20 +262,8 @@ export class LiveCanvases implements OnModuleInit, OnModuleDestroy {
     return live;
   }
 
-  private docFrom(state: StoredState): Y.Doc {
-    const doc = new Y.Doc();
-    Y.transact(doc, () => {
-      if (state.snapshot) Y.applyUpdate(doc, state.snapshot.state);
-      for (const update of state.updates) Y.applyUpdate(doc, update.data);
-    });
-    return doc;
-  }
-
   private applyStored(live: LiveCanvas, state: StoredState): void {
-    Y.transact(live.doc, () => {
-      if (state.snapshot) Y.applyUpdate(live.doc, state.snapshot.state, 'stored');
-      for (const update of state.updates) Y.applyUpdate(live.doc, update.data, 'stored');
-    });
+    applyStoredState(live.doc, state, 'stored');
     live.seq = Math.max(live.seq, state.seq);
     for (const seq of live.ahead) if (seq <= live.seq) live.ahead.delete(seq);
   }
@@ -424,7 +412,7 @@ export class LiveCanvases implements OnModuleInit, OnModuleDestroy {
     live.compacting = true;
     void this.log
       .compact(live.id, (state, summaries) => {
-        const doc = this.docFrom(state);
+        const doc = docOfStoredState(state);
         const snapshot = Y.encodeStateAsUpdate(doc);
         doc.destroy();
         const history = groupHistory(byAuthor(summaries)).map((g) => ({
