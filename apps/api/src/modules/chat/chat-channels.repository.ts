@@ -188,14 +188,18 @@ export class ChatChannelsRepository {
     return rows.map((row) => ({ ...toView(row), unreadCount: Number(row.unreadCount), mentionCount: Number(row.mentionCount) }));
   }
 
-  /** The network ids the user belongs to (for creating their general channels on first listing). */
-  async networksOf(userId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT nm.network_id AS id FROM network_memberships nm JOIN organisation_memberships om ON om.organisation_id = nm.organisation_id WHERE om.user_id = $1`,
+  /** The general channels of every network the user belongs to, created where missing, in one statement. */
+  async ensureGeneralChannelsOf(userId: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO chat_channels (kind, network_id)
+       SELECT DISTINCT 'NETWORK_GENERAL'::chat_channel_kind, nm.network_id
+         FROM network_memberships nm JOIN organisation_memberships om ON om.organisation_id = nm.organisation_id
+        WHERE om.user_id = $1
+       ON CONFLICT (network_id) WHERE kind = 'NETWORK_GENERAL' DO NOTHING`,
       [userId],
     );
-    return rows.map((row) => row.id);
   }
+
 
   /** Moves the read marker forward only (a stale tab cannot move it back); returns where it stands. */
   async markRead(channelId: string, userId: string, seq: number): Promise<number> {

@@ -87,7 +87,7 @@ export class ChatChannelsService {
 
   /** The caller's channels, most recently active first; their networks' general channels are created first. */
   async myChannels(userId: string, options: { networkId?: string; first: number; after?: { key: string; id: string } }) {
-    if (!options.after) for (const networkId of await this.channels.networksOf(userId)) await this.channels.ensureNetworkGeneral(networkId);
+    if (!options.after) await this.channels.ensureGeneralChannelsOf(userId);
     return this.channels.listForUser(userId, options);
   }
 
