@@ -81,7 +81,7 @@ describe('matchmaking', () => {
     // 09:00 in Rome in winter is 08:00 UTC.
     expect(slots[0]!.startsAt).toBe(`${DAY}T08:00:00.000Z`);
     // Drafts are the organisers' own.
-    expect(errorCode(await as(outsider, 'query($id: ID!) { matchmakingSession(id: $id) { id } }', { id: sessionId }))).toBe('NOT_FOUND');
+    expect(errorCode(await as(outsider, 'query($id: ID!) { matchmakingSession(sessionId: $id) { id } }', { id: sessionId }))).toBe('NOT_FOUND');
     expect(errorCode(await register(lanificio, []))).toBe('NOT_FOUND');
     expect((await move('REGISTRATION')).data?.moveMatchmakingSession.phase).toBe('REGISTRATION');
     expect(errorCode(await move('LIVE'))).toBe('CONFLICT');
@@ -231,6 +231,23 @@ describe('matchmaking', () => {
     // A name a spreadsheet would run as a formula is defused (and quoted, for its quotes).
     expect(csv).toContain(`"'=HYPERLINK(""x"") Athens Studio"`);
     expect(errorCode(await as(medina, 'query($s: ID!) { matchmakingMeetingsCsv(sessionId: $s) }', { s: sessionId }))).toBe('FORBIDDEN');
+  });
+
+  it('names its types without internal suffixes, its id arguments <thing>Id, and describes every kind of agenda change', async () => {
+    const schema = await as<{ __schema: { types: { name: string }[]; queryType: { fields: { name: string; args: { name: string }[] }[] } }; changed: { fields: { name: string; type: { kind: string; ofType: { name: string; enumValues: { name: string; description: string | null }[] } } }[] } }>(
+      outsider,
+      '{ __schema { types { name } queryType { fields { name args { name } } } } changed: __type(name: "AgendaChanged") { fields { name type { kind ofType { name enumValues { name description } } } } } }',
+    );
+    const names = schema.data!.__schema.types.map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining(['SessionDay', 'SessionBreak', 'SessionSlot', 'ScheduleSummary', 'AgendaChange']));
+    expect(names.filter((n) => ['BreakModel', 'SessionDayModel', 'SessionSlotModel', 'ScheduleSummaryModel'].includes(n))).toEqual([]);
+    const lookup = schema.data!.__schema.queryType.fields.find((f) => f.name === 'matchmakingSession')!;
+    expect(lookup.args.map((a) => a.name)).toEqual(['sessionId']);
+    const change = schema.data!.changed.fields.find((f) => f.name === 'change')!;
+    expect(change.type.ofType.name).toBe('AgendaChange');
+    const values = change.type.ofType.enumValues;
+    expect(values.map((v) => v.name).sort()).toEqual(['ATTENDANCE', 'MEETING_ADDED', 'MEETING_CANCELLED', 'MEETING_MOVED', 'OUTCOME', 'PHASE', 'SCHEDULED']);
+    for (const value of values) expect(value.description).toBeTruthy();
   });
 
   it('keeps each operation to the roles that may do it', async () => {

@@ -52,3 +52,14 @@ export enum MeetingAttendance {
   CHECKED_IN = 'CHECKED_IN',
   NO_SHOW = 'NO_SHOW',
 }
+
+/** What changed on a participant's agenda (the `matchmakingAgendaChanged` subscription). */
+export enum AgendaChange {
+  SCHEDULED = 'SCHEDULED',
+  MEETING_ADDED = 'MEETING_ADDED',
+  MEETING_MOVED = 'MEETING_MOVED',
+  MEETING_CANCELLED = 'MEETING_CANCELLED',
+  ATTENDANCE = 'ATTENDANCE',
+  OUTCOME = 'OUTCOME',
+  PHASE = 'PHASE',
+}

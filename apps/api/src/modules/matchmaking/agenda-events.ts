@@ -1,15 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AgendaChange } from '@app/contracts';
 import type { PubSubEngine } from 'graphql-subscriptions';
 import { PUB_SUB } from '@api/platform/realtime/pub-sub.provider.js';
 import { Topics } from '@api/platform/realtime/topics.js';
-
-export type AgendaChange = 'SCHEDULED' | 'MEETING_ADDED' | 'MEETING_MOVED' | 'MEETING_CANCELLED' | 'ATTENDANCE' | 'OUTCOME' | 'PHASE';
 
 export interface AgendaChangedMessage {
   participantId: string;
   sessionId: string;
   scheduleVersion: number;
-  change: AgendaChange;
+  /** A value of the AgendaChange enum (the literal is accepted, so callers need not import it). */
+  change: `${AgendaChange}`;
   meetingId: string | null;
 }
 

@@ -1,15 +1,80 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CciSubsector, MeetingAttendance, MeetingOutcome, MeetingRequestStatus, OpportunityDirection, OpportunityType, ResolveLever, SessionPhase } from '@app/contracts';
+import { AgendaChange, CciSubsector, MeetingAttendance, MeetingOutcome, MeetingRequestStatus, OpportunityDirection, OpportunityType, ResolveLever, SessionPhase } from '@app/contracts';
 import { Connection } from '@api/platform/graphql/pagination.js';
 
-registerEnumType(SessionPhase, { name: 'SessionPhase', description: 'DRAFT → REGISTRATION → REQUESTS → SCHEDULED → LIVE → CLOSED (CLOSED also cancels from any earlier phase).' });
-registerEnumType(OpportunityDirection, { name: 'OpportunityDirection', description: 'Whether the participant offers it or looks for it.' });
-registerEnumType(OpportunityType, { name: 'OpportunityType', description: 'Kind of cooperation opportunity.' });
-registerEnumType(MeetingRequestStatus, { name: 'MeetingRequestStatus', description: 'Where a meeting request stands.' });
-registerEnumType(MeetingOutcome, { name: 'MeetingOutcome', description: 'What came of a meeting.' });
-registerEnumType(MeetingAttendance, { name: 'MeetingAttendance', description: 'Whether a participant came to a meeting.' });
+registerEnumType(SessionPhase, {
+  name: 'SessionPhase',
+  description: 'DRAFT → REGISTRATION → REQUESTS → SCHEDULED → LIVE → CLOSED (CLOSED also cancels from any earlier phase).',
+  valuesMap: {
+    DRAFT: { description: 'Being prepared; seen by its organisers only.' },
+    REGISTRATION: { description: 'Organisations register; meeting requests may already be sent.' },
+    REQUESTS: { description: 'Registration closed; meeting requests are sent and answered.' },
+    SCHEDULED: { description: 'The schedule is out: accepted meetings have slots and tables.' },
+    LIVE: { description: 'The meetings take place: check-in, no-shows and outcomes.' },
+    CLOSED: { description: 'Over (or cancelled before it ran).' },
+  },
+});
+registerEnumType(OpportunityDirection, {
+  name: 'OpportunityDirection',
+  description: 'Whether the participant offers it or looks for it.',
+  valuesMap: { OFFER: { description: 'The participant offers it.' }, REQUEST: { description: 'The participant looks for it.' } },
+});
+registerEnumType(OpportunityType, {
+  name: 'OpportunityType',
+  description: 'Kind of cooperation opportunity.',
+  valuesMap: {
+    PARTNERSHIP: { description: 'A partnership (a project, a joint offer).' },
+    SUPPLIER: { description: 'A supplier of goods or services.' },
+    CUSTOMER: { description: 'A customer for goods or services.' },
+    EXPERTISE: { description: 'Know-how, advice or training.' },
+    MATERIAL_EXCHANGE: { description: 'Materials, offcuts or by-products to pass on or take.' },
+    FUNDING: { description: 'Grants, investment or other funding.' },
+  },
+});
+registerEnumType(MeetingRequestStatus, {
+  name: 'MeetingRequestStatus',
+  description: 'Where a meeting request stands.',
+  valuesMap: {
+    PENDING: { description: 'Waiting for the asked participant’s answer.' },
+    ACCEPTED: { description: 'Accepted: a meeting came of it.' },
+    DECLINED: { description: 'Declined by the asked participant.' },
+    CANCELLED: { description: 'Withdrawn by either side (or with a withdrawn registration).' },
+  },
+});
+registerEnumType(MeetingOutcome, {
+  name: 'MeetingOutcome',
+  description: 'What came of a meeting.',
+  valuesMap: {
+    NONE: { description: 'Nothing further.' },
+    FOLLOW_UP: { description: 'The two sides will talk again.' },
+    PARTNERSHIP: { description: 'They agreed to work together.' },
+    DEAL: { description: 'They closed a deal.' },
+  },
+});
+registerEnumType(MeetingAttendance, {
+  name: 'MeetingAttendance',
+  description: 'Whether a participant came to a meeting.',
+  valuesMap: {
+    EXPECTED: { description: 'Not checked in (yet), not marked absent.' },
+    CHECKED_IN: { description: 'Checked in during the check-in window.' },
+    NO_SHOW: { description: 'Marked as not having come.' },
+  },
+});
+registerEnumType(AgendaChange, {
+  name: 'AgendaChange',
+  description: 'What changed on an agenda.',
+  valuesMap: {
+    SCHEDULED: { description: 'The session was scheduled (again): meetings were placed or moved.' },
+    MEETING_ADDED: { description: 'A request was accepted: a new meeting (placed at once if the schedule is out).' },
+    MEETING_MOVED: { description: 'An organiser moved a meeting to another slot or table.' },
+    MEETING_CANCELLED: { description: 'A meeting was cancelled (its request withdrawn, or a side withdrew its registration).' },
+    ATTENDANCE: { description: 'A side checked in, or was marked as not having come.' },
+    OUTCOME: { description: 'A side recorded what came of a meeting.' },
+    PHASE: { description: 'The session moved to another phase.' },
+  },
+});
 
-@ObjectType({ description: 'One day of a session, in the organiser’s time zone.' })
+@ObjectType('SessionDay', { description: 'One day of a session, in the organiser’s time zone.' })
 export class SessionDayModel {
   @Field({ description: 'Local date, YYYY-MM-DD.' })
   date: string;
@@ -20,12 +85,12 @@ export class SessionDayModel {
   @Field({ description: 'Local closing time, HH:MM.' })
   end: string;
 
-  @Field(() => [BreakModel], { description: 'Breaks, in local time.' })
-  breaks: BreakModel[];
+  @Field(() => [SessionBreakModel], { description: 'Breaks, in local time.' })
+  breaks: SessionBreakModel[];
 }
 
-@ObjectType({ description: 'A break in a session day.' })
-export class BreakModel {
+@ObjectType('SessionBreak', { description: 'A break in a session day.' })
+export class SessionBreakModel {
   @Field({ description: 'Local start, HH:MM.' })
   start: string;
 
@@ -33,7 +98,7 @@ export class BreakModel {
   end: string;
 }
 
-@ObjectType({ description: 'A meeting slot of a session.' })
+@ObjectType('SessionSlot', { description: 'A meeting slot of a session.' })
 export class SessionSlotModel {
   @Field(() => Int, { description: 'Slot number, 0-based over all days.' })
   index: number;
@@ -287,15 +352,15 @@ export class AgendaChanged {
   @Field(() => Int, { description: 'The schedule version after the change.' })
   scheduleVersion: number;
 
-  @Field({ description: 'What changed: SCHEDULED, MEETING_ADDED, MEETING_MOVED, MEETING_CANCELLED, ATTENDANCE, OUTCOME or PHASE.' })
-  change: string;
+  @Field(() => AgendaChange, { description: 'What changed.' })
+  change: AgendaChange;
 
   @Field(() => ID, { nullable: true, description: 'The meeting concerned, if one.' })
   meetingId: string | null;
 }
 
-@ObjectType({ description: 'The outcome of a scheduling run.' })
-export class ScheduleSummaryModel {
+@ObjectType('ScheduleSummary', { description: 'The outcome of a scheduling run.' })
+export class ScheduleSummaryResult {
   @Field(() => Int, { description: 'Meetings placed.' })
   placed: number;
 

@@ -14,7 +14,7 @@ import { SchedulingService } from './scheduling.service.js';
 import { DashboardService } from './dashboard.service.js';
 import type { AgendaChangedMessage } from './agenda-events.js';
 import { toMeeting, toParticipant, toRequest } from './matchmaking.mapper.js';
-import { Agenda, AgendaChanged, MatchmakingDashboard, Meeting, MeetingRequest, ScheduleSummaryModel } from './matchmaking.model.js';
+import { Agenda, AgendaChanged, MatchmakingDashboard, Meeting, MeetingRequest, ScheduleSummaryResult } from './matchmaking.model.js';
 import { MoveMeetingInput, OutcomeInput, RequestMeetingInput, ScheduleArgs } from './matchmaking.input.js';
 
 /** Meeting requests, scheduling, agendas, attendance, outcomes and the organiser’s figures. */
@@ -53,8 +53,8 @@ export class MeetingsResolver {
     return (await this.requests.requestsOf(caller.id, participantId)).map(toRequest);
   }
 
-  @Mutation(() => ScheduleSummaryModel, { description: 'Schedule the session’s accepted meetings (organisers). Announced meetings stay put unless allowMoves.' })
-  scheduleMatchmakingSession(@CurrentUser() caller: AuthUser, @Args() args: ScheduleArgs): Promise<ScheduleSummaryModel> {
+  @Mutation(() => ScheduleSummaryResult, { description: 'Schedule the session’s accepted meetings (organisers). Announced meetings stay put unless allowMoves.' })
+  scheduleMatchmakingSession(@CurrentUser() caller: AuthUser, @Args() args: ScheduleArgs): Promise<ScheduleSummaryResult> {
     return this.scheduling.scheduleSession(caller.id, args.sessionId, args.allowMoves);
   }
 

@@ -31,8 +31,8 @@ export class SessionsResolver {
   }
 
   @Query(() => MatchmakingSession, { description: 'One session.' })
-  async matchmakingSession(@CurrentUser() caller: AuthUser, @Args('id', { type: () => ID, description: 'The session.' }, UuidPipe) id: string): Promise<MatchmakingSession> {
-    const { session, organiser } = await this.access.requireVisible(caller.id, id);
+  async matchmakingSession(@CurrentUser() caller: AuthUser, @Args('sessionId', { type: () => ID, description: 'The session.' }, UuidPipe) sessionId: string): Promise<MatchmakingSession> {
+    const { session, organiser } = await this.access.requireVisible(caller.id, sessionId);
     return toSession(session, organiser);
   }
 
