@@ -225,9 +225,14 @@ describe('matchmaking', () => {
     expect(dashboard.data?.matchmakingDashboard.outcomes).toContainEqual({ outcome: 'PARTNERSHIP', count: 1 });
     expect(errorCode(await as(lanificio, 'query($s: ID!) { matchmakingDashboard(sessionId: $s) { registrations } }', { s: sessionId }))).toBe('FORBIDDEN');
     const csv = (await as<{ matchmakingMeetingsCsv: string }>(prato, 'query($s: ID!) { matchmakingMeetingsCsv(sessionId: $s) }', { s: sessionId })).data!.matchmakingMeetingsCsv;
-    const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('meeting,slot,starts,table,organisation_a,country_a,organisation_b,country_b,attendance_a,attendance_b,outcome,note,unplaced_reason');
+    // A byte-order mark first, so spreadsheets read Arabic and Greek names as UTF-8.
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('meeting,slot,starts,ends,table,room_link,organisation_a,country_a,organisation_b,country_b,attendance_a,attendance_b,outcome,note,unplaced_reason');
     expect(lines).toHaveLength(5);
+    const athensRow = lines.find((l) => l.startsWith(athensMeeting.id))!.split(',');
+    expect(athensRow[3]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+01:00$/);
+    expect(athensRow[5]).toBe(athensMeeting.roomUrl);
     // A name a spreadsheet would run as a formula is defused (and quoted, for its quotes).
     expect(csv).toContain(`"'=HYPERLINK(""x"") Athens Studio"`);
     expect(errorCode(await as(medina, 'query($s: ID!) { matchmakingMeetingsCsv(sessionId: $s) }', { s: sessionId }))).toBe('FORBIDDEN');
@@ -340,6 +345,13 @@ describe('matchmaking', () => {
     expect(errorCode(await bad({ timeZone: 'Mars/Olympus' }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await bad({ days: [{ date: DAY, start: '11:00', end: '09:00', breaks: [] }] }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await bad({ days: [{ date: '2026-13-40', start: '09:00', end: '11:00', breaks: [] }] }))).toBe('BAD_USER_INPUT');
+    // A day the calendar does not have is refused, not rolled over to 2 March; so is a time the clocks skip.
+    const impossible = await bad({ days: [{ date: '2027-02-30', start: '09:00', end: '11:00', breaks: [] }], registrationDeadline: '2027-01-01T00:00:00Z', requestDeadline: '2027-01-02T00:00:00Z' });
+    expect(errorCode(impossible)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(impossible.errors?.[0]?.extensions)).toContain('input.days.0.date');
+    const skipped = await bad({ days: [{ date: '2027-03-28', start: '02:30', end: '05:00', breaks: [] }], registrationDeadline: '2027-01-01T00:00:00Z', requestDeadline: '2027-01-02T00:00:00Z' });
+    expect(errorCode(skipped)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(skipped.errors?.[0]?.extensions)).toContain('input.days.0.start');
     expect(errorCode(await bad({ slotMinutes: 300 }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await bad({ tables: 0 }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await bad({ requestDeadline: new Date(Date.now() + 30 * 86_400_000).toISOString() }))).toBe('BAD_USER_INPUT');

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@app/config';
 import { MeetingAttendance, MeetingOutcome, MeetingRequestStatus } from '@app/contracts';
 import { MatchmakingAccessService } from './matchmaking-access.service.js';
 import { MatchmakingRepository } from './matchmaking.repository.js';
 import { sessionSlots } from './session-slots.js';
 import { formatInZone } from './zoned-time.js';
+import { csvDocument } from './meetings-csv.js';
 
 export interface Dashboard {
   registrations: number;
@@ -24,6 +26,7 @@ export interface Dashboard {
 @Injectable()
 export class DashboardService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly store: MatchmakingRepository,
     private readonly access: MatchmakingAccessService,
   ) {}
@@ -56,20 +59,22 @@ export class DashboardService {
     };
   }
 
-  /** Every meeting as a CSV row (RFC 4180), times in the organiser's zone; cells that a spreadsheet would run as a formula are defused. */
+  /** Every meeting as a CSV row (see meetings-csv.ts: byte-order mark, formula-like cells defused), times in the session's zone. */
   async meetingsCsv(userId: string, sessionId: string): Promise<string> {
     const session = await this.access.requireOrganiser(userId, sessionId);
     const [facts, meetings] = await Promise.all([this.store.participantFacts(sessionId), this.store.meetingsOfSession(sessionId)]);
     const slots = sessionSlots(session.days, session.slotMinutes, session.timeZone);
     const fact = new Map(facts.map((f) => [f.id, f]));
-    const rows = [['meeting', 'slot', 'starts', 'table', 'organisation_a', 'country_a', 'organisation_b', 'country_b', 'attendance_a', 'attendance_b', 'outcome', 'note', 'unplaced_reason']];
+    const rows = [['meeting', 'slot', 'starts', 'ends', 'table', 'room_link', 'organisation_a', 'country_a', 'organisation_b', 'country_b', 'attendance_a', 'attendance_b', 'outcome', 'note', 'unplaced_reason']];
     for (const m of meetings) {
       const slot = m.slot === null ? undefined : slots[m.slot];
       rows.push([
         m.id,
         m.slot === null ? '' : String(m.slot),
         slot ? formatInZone(slot.startsAt, session.timeZone) : '',
+        slot ? formatInZone(slot.endsAt, session.timeZone) : '',
         m.tableNumber === null ? '' : String(m.tableNumber + 1),
+        `${this.config.matchmaking.roomBaseUrl}${m.id}`,
         fact.get(m.participantAId)?.name ?? '',
         fact.get(m.participantAId)?.country ?? '',
         fact.get(m.participantBId)?.name ?? '',
@@ -81,11 +86,6 @@ export class DashboardService {
         m.unplacedReason ?? '',
       ]);
     }
-    return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+    return csvDocument(rows);
   }
-}
-
-export function csvCell(value: string): string {
-  const defused = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(defused) ? `"${defused.replace(/"/g, '""')}"` : defused;
 }

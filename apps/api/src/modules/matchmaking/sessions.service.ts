@@ -7,7 +7,7 @@ import { SchedulingService } from './scheduling.service.js';
 import { AgendaEvents } from './agenda-events.js';
 import type { MatchmakingSessionEntity, SessionDay } from './session.entity.js';
 import { sessionSlots } from './session-slots.js';
-import { isTimeZone } from './zoned-time.js';
+import { existsInZone, isCalendarDate, isTimeZone } from './zoned-time.js';
 
 export interface SessionFields {
   title: string;
@@ -82,7 +82,12 @@ function checkFields(fields: SessionFields): void {
   if (fields.days.length === 0) throw DomainException.badInput('A session has at least one day.', ['input.days']);
   const dates = new Set(fields.days.map((d) => d.date));
   if (dates.size !== fields.days.length) throw DomainException.badInput('Each day appears once.', ['input.days']);
-  for (const day of fields.days) {
+  for (const [i, day] of fields.days.entries()) {
+    // The pattern lets "2027-02-30" through; Date would roll it to 2 March and the slots with it.
+    if (!isCalendarDate(day.date)) throw DomainException.badInput(`${day.date} is not a day of the calendar.`, [`input.days.${i}.date`]);
+    for (const key of ['start', 'end'] as const) {
+      if (!existsInZone(day.date, day[key], fields.timeZone)) throw DomainException.badInput(`${day.date} ${day[key]} does not exist in ${fields.timeZone} (the clocks skip it).`, [`input.days.${i}.${key}`]);
+    }
     if (day.start >= day.end) throw DomainException.badInput(`${day.date}: the day ends before it starts.`, ['input.days']);
     for (const b of day.breaks) {
       if (b.start >= b.end || b.start < day.start || b.end > day.end) throw DomainException.badInput(`${day.date}: a break lies outside the day or ends before it starts.`, ['input.days']);

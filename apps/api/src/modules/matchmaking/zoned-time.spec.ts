@@ -1,4 +1,4 @@
-import { formatInZone, isTimeZone, zonedToUtc } from './zoned-time.js';
+import { existsInZone, formatInZone, isCalendarDate, isTimeZone, zonedToUtc } from './zoned-time.js';
 import { sessionSlots } from './session-slots.js';
 
 describe('zoned time', () => {
@@ -38,5 +38,23 @@ describe('zoned time', () => {
     ]);
     expect(slots[0]!.startsAt.toISOString()).toBe('2026-12-03T08:00:00.000Z');
     expect(slots[5]!.startsAt.toISOString()).toBe('2026-12-04T08:00:00.000Z');
+  });
+
+  it('knows the days of the calendar, leap years included', () => {
+    expect(isCalendarDate('2027-02-28')).toBe(true);
+    expect(isCalendarDate('2027-02-30')).toBe(false);
+    expect(isCalendarDate('2027-02-29')).toBe(false);
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2026-04-31')).toBe(false);
+    expect(isCalendarDate('2026-13-01')).toBe(false);
+    expect(isCalendarDate('2026-1-01')).toBe(false);
+  });
+
+  it('knows the local times a DST change skips', () => {
+    // Europe/Rome springs forward at 02:00 on 28 March 2027.
+    expect(existsInZone('2027-03-28', '02:30', 'Europe/Rome')).toBe(false);
+    expect(existsInZone('2027-03-28', '03:30', 'Europe/Rome')).toBe(true);
+    expect(existsInZone('2027-03-27', '02:30', 'Europe/Rome')).toBe(true);
+    expect(existsInZone('2026-12-03', '09:00', 'Africa/Tunis')).toBe(true);
   });
 });

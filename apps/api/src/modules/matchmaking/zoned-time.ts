@@ -49,3 +49,17 @@ export function formatInZone(instant: Date, timeZone: string): string {
   const abs = Math.abs(offset);
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
+
+/** Whether `YYYY-MM-DD` names a day of the calendar ("2027-02-30" does not: Date would roll it to 2 March). */
+export function isCalendarDate(date: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
+
+/** Whether the local time exists on that day in the zone (not skipped by a DST change, e.g. 02:30 on the spring-forward night). */
+export function existsInZone(date: string, time: string, timeZone: string): boolean {
+  return formatInZone(zonedToUtc(date, time, timeZone), timeZone).slice(0, 16) === `${date}T${time}`;
+}
