@@ -194,8 +194,11 @@ describe('matchmaking', () => {
 
     // Live: check-in, a no-show, then (once the meeting has started) an outcome.
     expect((await move('LIVE')).data?.moveMatchmakingSession.phase).toBe('LIVE');
-    const checkIn = await as<{ checkInToMeeting: { attendanceA: string } }>(lanificio, 'mutation($m: ID!, $p: ID!) { checkInToMeeting(meetingId: $m, participantId: $p) { attendanceA attendanceB } }', { m: athensMeeting.id, p: participant.get(lanificio) });
-    expect(checkIn.data?.checkInToMeeting.attendanceA).toBe('CHECKED_IN');
+    // The meeting is days away: check-in is not open yet, so "held" cannot be claimed ahead.
+    const checkIn = () => as<{ checkInToMeeting: { attendanceA: string } }>(lanificio, 'mutation($m: ID!, $p: ID!) { checkInToMeeting(meetingId: $m, participantId: $p) { attendanceA attendanceB } }', { m: athensMeeting.id, p: participant.get(lanificio) });
+    const early = await checkIn();
+    expect(errorCode(early)).toBe('CONFLICT');
+    expect(early.errors?.[0]?.message).toMatch(/^Check-in opens 15 minutes before the meeting, at /);
     expect(errorCode(await as(amman, 'mutation($m: ID!, $p: ID!) { markMeetingNoShow(meetingId: $m, absentParticipantId: $p) { id } }', { m: medinaMeeting.id, p: participant.get(medina) }))).toBe('FORBIDDEN');
     const noShow = await as<{ markMeetingNoShow: { attendanceB: string } }>(prato, 'mutation($m: ID!, $p: ID!) { markMeetingNoShow(meetingId: $m, absentParticipantId: $p) { attendanceB } }', { m: medinaMeeting.id, p: participant.get(medina) });
     expect(noShow.data?.markMeetingNoShow.attendanceB).toBe('NO_SHOW');
@@ -206,6 +209,10 @@ describe('matchmaking', () => {
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     await hub.hub.app.get(DataSource).query(`UPDATE mm_sessions SET days = jsonb_set(days, '{0,date}', to_jsonb($2::text)) WHERE id = $1`, [sessionId, yesterday]);
     expect((await outcome(lanificio, athensMeeting.id)).data?.recordMeetingOutcome.outcome).toBe('PARTNERSHIP');
+    // And once the meeting is over, check-in has closed.
+    const late = await checkIn();
+    expect(errorCode(late)).toBe('DEADLINE_PASSED');
+    expect(late.errors?.[0]?.message).toMatch(/^Check-in closed when the meeting ended, at /);
 
     // The organisers' figures and export; participants get neither.
     const dashboard = await as<{ matchmakingDashboard: Record<string, unknown> }>(
@@ -288,6 +295,69 @@ describe('matchmaking', () => {
       }
     }
     expect(actual).toEqual(expected);
+  });
+
+  it('takes check-ins from 15 minutes before a meeting until its end, and counts meetings held', async () => {
+    // Three 30-minute slots around now: the first has ended, the second is on, the third opens for check-in in about 5 minutes.
+    const base = Math.floor(Date.now() / 60_000) * 60_000 - 40 * 60_000;
+    const minuteOfDay = new Date(base).getUTCHours() * 60 + new Date(base).getUTCMinutes();
+    // The three slots must fall on one local day: near midnight UTC, the day is set six hours behind.
+    const [timeZone, shift] = minuteOfDay + 90 < 24 * 60 ? ['UTC', 0] : ['Etc/GMT+6', -6 * 3_600_000];
+    const local = new Date(base + shift).toISOString();
+    const end = new Date(base + shift + 90 * 60_000).toISOString();
+    const created = await as<{ createMatchmakingSession: { id: string } }>(prato, 'mutation($i: CreateSessionInput!) { createMatchmakingSession(input: $i) { id } }', {
+      i: {
+        organisationId: prato.org.id,
+        title: 'Check-in window',
+        timeZone: 'Europe/Rome',
+        days: [{ date: DAY, start: '09:00', end: '10:30', breaks: [] }],
+        slotMinutes: 30,
+        tables: 3,
+        maxMeetingsPerParticipant: 3,
+        registrationDeadline: new Date(Date.now() + 3_600_000).toISOString(),
+        requestDeadline: new Date(Date.now() + 7_200_000).toISOString(),
+      },
+    });
+    sessionId = created.data!.createMatchmakingSession.id;
+    expect((await move('REGISTRATION')).data?.moveMatchmakingSession.phase).toBe('REGISTRATION');
+    for (const who of [lanificio, medina, athens, amman, outsider, prato]) participant.set(who, (await register(who, [])).data!.registerForMatchmaking.id);
+    const meet = async (a: Actor, b: Actor) => {
+      const requestId = (await requestMeeting(a, b)).data!.requestMeeting.id;
+      expect((await respond(b, requestId, true)).data?.respondToMeetingRequest.status).toBe('ACCEPTED');
+    };
+    await meet(lanificio, medina);
+    await meet(athens, amman);
+    await meet(outsider, prato);
+    // The organiser moves the day to today, around now (structure may change until requests open).
+    const updated = await as(prato, 'mutation($s: ID!, $i: UpdateSessionInput!) { updateMatchmakingSession(sessionId: $s, input: $i) { id } }', {
+      s: sessionId,
+      i: {
+        timeZone,
+        days: [{ date: local.slice(0, 10), start: local.slice(11, 16), end: end.slice(11, 16), breaks: [] }],
+        registrationDeadline: new Date(base - 3_600_000).toISOString(),
+        requestDeadline: new Date(base - 1_800_000).toISOString(),
+      },
+    });
+    expect(updated.errors).toBeUndefined();
+    expect((await move('REQUESTS')).data?.moveMatchmakingSession.phase).toBe('REQUESTS');
+    expect((await move('SCHEDULED')).data?.moveMatchmakingSession.phase).toBe('SCHEDULED');
+    // One meeting in each slot: ended, on, next.
+    const meetingOf = async (who: Actor) => (await agenda(who, who)).data!.matchmakingAgenda.items[0]!.meeting.id;
+    const [ended, on, next] = [await meetingOf(lanificio), await meetingOf(athens), await meetingOf(outsider)];
+    for (const [meetingId, slot] of [[ended, 0], [on, 1], [next, 2]] as const) {
+      const moved = await as(prato, 'mutation($i: MoveMeetingInput!) { moveMatchmakingMeeting(input: $i) { id } }', { i: { meetingId, slot } });
+      expect(moved.errors).toBeUndefined();
+    }
+    const checkIn = (who: Actor, meetingId: string) => as<{ checkInToMeeting: { attendanceA: string; attendanceB: string } }>(who, 'mutation($m: ID!, $p: ID!) { checkInToMeeting(meetingId: $m, participantId: $p) { attendanceA attendanceB } }', { m: meetingId, p: participant.get(who) });
+    // Not before the session is live.
+    expect(errorCode(await checkIn(athens, on))).toBe('CONFLICT');
+    expect((await move('LIVE')).data?.moveMatchmakingSession.phase).toBe('LIVE');
+    expect((await checkIn(athens, on)).data?.checkInToMeeting.attendanceA).toBe('CHECKED_IN');
+    expect((await checkIn(amman, on)).data?.checkInToMeeting).toEqual({ attendanceA: 'CHECKED_IN', attendanceB: 'CHECKED_IN' });
+    expect(errorCode(await checkIn(lanificio, ended))).toBe('DEADLINE_PASSED');
+    expect(errorCode(await checkIn(outsider, next))).toBe('CONFLICT');
+    const dashboard = await as<{ matchmakingDashboard: { meetingsHeld: number; meetingsScheduled: number } }>(prato, 'query($s: ID!) { matchmakingDashboard(sessionId: $s) { meetingsHeld meetingsScheduled } }', { s: sessionId });
+    expect(dashboard.data?.matchmakingDashboard).toEqual({ meetingsHeld: 1, meetingsScheduled: 3 });
   });
 
   it('refuses requests and acceptances past the limits, and registration past its deadline', async () => {

@@ -10,6 +10,7 @@ import type { MeetingEntity } from './meeting.entity.js';
 import type { MatchmakingSessionEntity } from './session.entity.js';
 import { sessionSlots, type SessionSlot } from './session-slots.js';
 import { calendar } from './ical.js';
+import { CHECK_IN_OPENS_BEFORE_MINUTES, checkInStanding, checkInWindow } from './check-in-window.js';
 import { formatInZone, isTimeZone } from './zoned-time.js';
 
 export interface AgendaItem {
@@ -85,10 +86,16 @@ export class MeetingsService {
     );
   }
 
-  /** A participant says they are at the meeting. */
+  /** A participant says they are at the meeting, within the check-in window (check-in-window.ts). */
   async checkIn(userId: string, meetingId: string, participantId: string): Promise<MeetingEntity> {
     const { meeting, session, side } = await this.participantMeeting(userId, meetingId, participantId);
     if (session.phase !== SessionPhase.LIVE) throw DomainException.conflict('Check-in opens when the session is live.');
+    const slot = meeting.slot === null ? undefined : sessionSlots(session.days, session.slotMinutes, session.timeZone)[meeting.slot];
+    if (!slot) throw DomainException.conflict('The meeting has no time in the schedule, so there is nothing to check in to.');
+    const window = checkInWindow(slot);
+    const standing = checkInStanding(window, new Date());
+    if (standing === 'EARLY') throw DomainException.conflict(`Check-in opens ${CHECK_IN_OPENS_BEFORE_MINUTES} minutes before the meeting, at ${window.opensAt.toISOString()}.`);
+    if (standing === 'CLOSED') throw DomainException.deadlinePassed(`Check-in closed when the meeting ended, at ${window.closesAt.toISOString()}.`);
     return this.saveAndTell({ ...meeting, [side === 'A' ? 'attendanceA' : 'attendanceB']: MeetingAttendance.CHECKED_IN }, session, 'ATTENDANCE');
   }
 
