@@ -9,7 +9,7 @@ interface Actor {
 
 const DAY = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
 const SESSION_FIELDS = 'id phase scheduleVersion viewerIsOrganiser slots { index isBreak startsAt }';
-const AGENDA = `query($p: ID!, $tz: String) { matchmakingAgenda(participantId: $p, timeZone: $tz) { timeZone scheduleVersion items { startsAt endsAt counterpart { id organisationName } meeting { id slot table chatChannelId roomUrl attendanceA attendanceB outcome } } } }`;
+const AGENDA = `query($p: ID!, $tz: String) { matchmakingAgenda(participantId: $p, timeZone: $tz) { timeZone scheduleVersion items { startsAt endsAt counterpart { id organisationName } meeting { id startsAt endsAt table participantAName participantATimeZone participantBName participantBTimeZone chatChannelId roomUrl attendanceA attendanceB outcome } } } }`;
 
 describe('matchmaking', () => {
   let hub: TestHub;
@@ -33,7 +33,7 @@ describe('matchmaking', () => {
   const respond = (who: Actor, requestId: string, accept: boolean) =>
     as<{ respondToMeetingRequest: { status: string } }>(who, 'mutation($r: ID!, $a: Boolean!) { respondToMeetingRequest(requestId: $r, accept: $a) { status } }', { r: requestId, a: accept });
   const agenda = (who: Actor, of: Actor, timeZone?: string) =>
-    as<{ matchmakingAgenda: { timeZone: string; scheduleVersion: number; items: { startsAt: string | null; counterpart: { id: string }; meeting: { id: string; slot: number | null; table: number | null; chatChannelId: string | null; roomUrl: string; attendanceA: string; attendanceB: string } }[] } }>(
+    as<{ matchmakingAgenda: { timeZone: string; scheduleVersion: number; items: { startsAt: string | null; counterpart: { id: string }; meeting: { id: string; startsAt: string | null; endsAt: string | null; table: number | null; participantAName: string; participantATimeZone: string; participantBName: string; participantBTimeZone: string; chatChannelId: string | null; roomUrl: string; attendanceA: string; attendanceB: string } }[] } }>(
       who,
       AGENDA,
       { p: participant.get(of), tz: timeZone },
@@ -93,11 +93,21 @@ describe('matchmaking', () => {
       [athens, [{ direction: 'REQUEST', type: 'EXPERTISE', title: 'Regeneration for stage costumes', subsectors: ['PERFORMING_ARTS', 'DESIGN_FASHION'] }], ['el', 'en']],
       [amman, [{ direction: 'OFFER', type: 'FUNDING', title: 'Small grants' }], ['ar', 'en']],
     ] as [Actor, Record<string, unknown>[], string[]][]) {
-      const registered = await register(who, opportunities, { languages });
+      // Médina names its zone and a slot it cannot attend, by its start in Tunis time.
+      const extra = who === medina ? { timeZone: 'Africa/Tunis', unavailableTimes: [`${DAY}T09:00:00+01:00`] } : {};
+      const registered = await register(who, opportunities, { languages, ...extra });
       expect(registered.errors).toBeUndefined();
       participant.set(who, registered.data!.registerForMatchmaking.id);
     }
-    expect(errorCode(await register(outsider, [], { unavailableSlots: [99] }))).toBe('BAD_USER_INPUT');
+    const medinaAsSeen = await as<{ matchmakingParticipants: { timeZone: string; unavailableTimes: string[] }[] }>(outsider, 'query($s: ID!, $f: ParticipantFilterInput) { matchmakingParticipants(sessionId: $s, filter: $f) { timeZone unavailableTimes } }', { s: sessionId, f: { country: 'TN' } });
+    expect(medinaAsSeen.data?.matchmakingParticipants).toEqual([{ timeZone: 'Africa/Tunis', unavailableTimes: [slots[0]!.startsAt] }]);
+    // A time that is not the start of one of the session's slots is refused, naming it.
+    for (const time of ['2020-01-01T00:00:00Z', `${DAY}T08:05:00Z`, `${DAY}T20:00:00+01:00`]) {
+      const refused = await register(outsider, [], { unavailableTimes: [slots[1]!.startsAt, time] });
+      expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+      expect(JSON.stringify(refused.errors?.[0]?.extensions)).toContain('input.unavailableTimes.1');
+    }
+    expect(errorCode(await register(outsider, [], { timeZone: 'Mars/Olympus' }))).toBe('BAD_USER_INPUT');
     // Someone who is not a member of the organisation cannot register it.
     expect(errorCode(await as(outsider, 'mutation($i: MatchmakingRegistrationInput!) { registerForMatchmaking(input: $i) { id } }', { i: { sessionId, organisationId: medina.org.id, languages: ['en'], opportunities: [] } }))).toBe('FORBIDDEN');
 
@@ -140,7 +150,13 @@ describe('matchmaking', () => {
     const mine = (await agenda(lanificio, lanificio)).data!.matchmakingAgenda;
     expect(mine.timeZone).toBe('Europe/Rome');
     expect(mine.items).toHaveLength(2);
-    const usedSlots = mine.items.map((i) => i.meeting.slot!);
+    const slotOf = (startsAt: string | null) => slots.findIndex((s) => s.startsAt === startsAt);
+    const usedSlots = mine.items.map((i) => slotOf(i.meeting.startsAt));
+    expect(usedSlots.every((s) => s >= 0)).toBe(true);
+    // Meetings carry both sides' names and time zones (the asking side is A).
+    const withMedina = mine.items.find((i) => i.counterpart.id === participant.get(medina))!.meeting;
+    expect(withMedina).toMatchObject({ participantAName: 'Lanificio (mm)', participantATimeZone: 'Europe/Rome', participantBName: 'Atelier Médina (mm)', participantBTimeZone: 'Africa/Tunis' });
+    expect(Date.parse(withMedina.endsAt!) - Date.parse(withMedina.startsAt!)).toBe(20 * 60_000);
     expect(new Set(usedSlots).size).toBe(2);
     expect(usedSlots).not.toContain(3);
     expect(mine.items[0]!.startsAt).toMatch(new RegExp(`^${DAY}T(09|10):[0-9]{2}:00\\+01:00$`));
@@ -167,30 +183,40 @@ describe('matchmaking', () => {
     // A move that clashes is refused and names the clash; a free place is taken and the other side hears of it.
     const medinaMeeting = mine.items.find((i) => i.counterpart.id === participant.get(medina))!.meeting;
     const athensMeeting = mine.items.find((i) => i.counterpart.id === participant.get(athens))!.meeting;
-    const clash = await as(prato, 'mutation($i: MoveMeetingInput!) { moveMatchmakingMeeting(input: $i) { slot } }', { i: { meetingId: medinaMeeting.id, slot: athensMeeting.slot } });
+    const moveTo = (meetingId: string, startsAt: string) => as<{ moveMatchmakingMeeting: { startsAt: string; pinned: boolean } }>(prato, 'mutation($i: MoveMeetingInput!) { moveMatchmakingMeeting(input: $i) { startsAt pinned } }', { i: { meetingId, startsAt } });
+    const clash = await moveTo(medinaMeeting.id, athensMeeting.startsAt!);
     expect(errorCode(clash)).toBe('SCHEDULE_CLASH');
     expect(clash.errors?.[0]?.message).toMatch(/busy|meeting/i);
-    expect(errorCode(await as(prato, 'mutation($i: MoveMeetingInput!) { moveMatchmakingMeeting(input: $i) { slot } }', { i: { meetingId: medinaMeeting.id, slot: 3 } }))).toBe('SCHEDULE_CLASH');
+    // The break is a slot, so moving there clashes; a time that starts no slot (within one, after the last) is bad input.
+    expect(errorCode(await moveTo(medinaMeeting.id, slots[3]!.startsAt))).toBe('SCHEDULE_CLASH');
+    for (const time of [`${DAY}T08:10:00Z`, `${DAY}T20:00:00Z`]) {
+      const nowhere = await moveTo(medinaMeeting.id, time);
+      expect(errorCode(nowhere)).toBe('BAD_USER_INPUT');
+      expect(JSON.stringify(nowhere.errors?.[0]?.extensions)).toContain('input.startsAt');
+    }
     const live = graphqlWsClient(hub.url, medina.user.accessToken);
     const changes = subscribe<{ matchmakingAgendaChanged: { change: string; meetingId: string } }>(live, 'subscription($p: ID!) { matchmakingAgendaChanged(participantId: $p) { change meetingId scheduleVersion } }', { p: participant.get(medina) });
     await new Promise((r) => setTimeout(r, 300));
-    const taken = new Set(mine.items.map((i) => i.meeting.slot));
-    const medinaSlots = new Set((await agenda(medina, medina)).data!.matchmakingAgenda.items.map((i) => i.meeting.slot));
-    const free = [0, 1, 2, 4, 5].find((s) => !taken.has(s) && !medinaSlots.has(s))!;
-    const moved = await as<{ moveMatchmakingMeeting: { slot: number; pinned: boolean } }>(prato, 'mutation($i: MoveMeetingInput!) { moveMatchmakingMeeting(input: $i) { slot pinned } }', { i: { meetingId: medinaMeeting.id, slot: free } });
-    expect(moved.data?.moveMatchmakingMeeting).toEqual({ slot: free, pinned: true });
+    const taken = new Set(usedSlots);
+    const medinaSlots = new Set((await agenda(medina, medina)).data!.matchmakingAgenda.items.map((i) => slotOf(i.meeting.startsAt)));
+    // Slot 0 is one Médina cannot attend.
+    const free = [1, 2, 4, 5].find((s) => !taken.has(s) && !medinaSlots.has(s))!;
+    // The time may come with any offset: here Rome's.
+    const inRome = new Date(Date.parse(slots[free]!.startsAt) + 3_600_000).toISOString().replace('.000Z', '+01:00');
+    const moved = await moveTo(medinaMeeting.id, inRome);
+    expect(moved.data?.moveMatchmakingMeeting).toEqual({ startsAt: slots[free]!.startsAt, pinned: true });
     expect((await changes.next()).data?.matchmakingAgendaChanged).toMatchObject({ change: 'MEETING_MOVED', meetingId: medinaMeeting.id });
     changes.dispose();
     await live.dispose();
 
     // A late acceptance is placed around the announced meetings, which stay where they were.
-    const before = new Map((await agenda(prato, athens)).data!.matchmakingAgenda.items.map((i) => [i.meeting.id, i.meeting.slot]));
+    const before = new Map((await agenda(prato, athens)).data!.matchmakingAgenda.items.map((i) => [i.meeting.id, i.meeting.startsAt]));
     expect((await respond(amman, athensToAmman, true)).data?.respondToMeetingRequest.status).toBe('ACCEPTED');
     const after = (await agenda(prato, athens)).data!.matchmakingAgenda.items;
     expect(after).toHaveLength(3);
-    for (const item of after) if (before.has(item.meeting.id)) expect(item.meeting.slot).toBe(before.get(item.meeting.id));
-    expect(after.every((i) => i.meeting.slot !== null)).toBe(true);
-    expect(new Set(after.map((i) => i.meeting.slot)).size).toBe(3);
+    for (const item of after) if (before.has(item.meeting.id)) expect(item.meeting.startsAt).toBe(before.get(item.meeting.id));
+    expect(after.every((i) => i.meeting.startsAt !== null)).toBe(true);
+    expect(new Set(after.map((i) => i.meeting.startsAt)).size).toBe(3);
 
     // Live: check-in, a no-show, then (once the meeting has started) an outcome.
     expect((await move('LIVE')).data?.moveMatchmakingSession.phase).toBe('LIVE');
@@ -344,8 +370,9 @@ describe('matchmaking', () => {
     // One meeting in each slot: ended, on, next.
     const meetingOf = async (who: Actor) => (await agenda(who, who)).data!.matchmakingAgenda.items[0]!.meeting.id;
     const [ended, on, next] = [await meetingOf(lanificio), await meetingOf(athens), await meetingOf(outsider)];
+    const slotStarts = (await as<{ matchmakingSession: { slots: { startsAt: string }[] } }>(prato, 'query($s: ID!) { matchmakingSession(sessionId: $s) { slots { startsAt } } }', { s: sessionId })).data!.matchmakingSession.slots.map((s) => s.startsAt);
     for (const [meetingId, slot] of [[ended, 0], [on, 1], [next, 2]] as const) {
-      const moved = await as(prato, 'mutation($i: MoveMeetingInput!) { moveMatchmakingMeeting(input: $i) { id } }', { i: { meetingId, slot } });
+      const moved = await as(prato, 'mutation($i: MoveMeetingInput!) { moveMatchmakingMeeting(input: $i) { id } }', { i: { meetingId, startsAt: slotStarts[slot] } });
       expect(moved.errors).toBeUndefined();
     }
     const checkIn = (who: Actor, meetingId: string) => as<{ checkInToMeeting: { attendanceA: string; attendanceB: string } }>(who, 'mutation($m: ID!, $p: ID!) { checkInToMeeting(meetingId: $m, participantId: $p) { attendanceA attendanceB } }', { m: meetingId, p: participant.get(who) });

@@ -125,9 +125,9 @@ describe('operations', () => {
         const demoSession = sessions.data!.matchmakingSessions.nodes.find((s) => s.title === 'Prato–Tunis circular textiles matchmaking')!;
         expect(demoSession.phase).toBe('SCHEDULED');
         const lanificioParticipation = demoSession.myParticipations.find((p) => p.organisationName.startsWith('Lanificio'))!;
-        const demoAgenda = await gql<{ matchmakingAgenda: { items: { meeting: { slot: number | null } }[] } }>(second.url, 'query($p: ID!) { matchmakingAgenda(participantId: $p) { items { meeting { slot } } } }', { p: lanificioParticipation.id }, marco.data!.login.accessToken);
+        const demoAgenda = await gql<{ matchmakingAgenda: { items: { meeting: { startsAt: string | null } }[] } }>(second.url, 'query($p: ID!) { matchmakingAgenda(participantId: $p) { items { meeting { startsAt } } } }', { p: lanificioParticipation.id }, marco.data!.login.accessToken);
         expect(demoAgenda.data?.matchmakingAgenda.items.length).toBe(3);
-        expect(demoAgenda.data?.matchmakingAgenda.items.every((i) => i.meeting.slot !== null)).toBe(true);
+        expect(demoAgenda.data?.matchmakingAgenda.items.every((i) => i.meeting.startsAt !== null)).toBe(true);
         // And the demo canvas, decoded, with its circularity check.
         const network = await gql<{ networks: { nodes: { id: string; name: string }[] } }>(second.url, '{ networks(first: 10) { nodes { id name } } }', {}, marco.data!.login.accessToken);
         const networkId = network.data!.networks.nodes.find((n) => n.name.startsWith('Mediterranean'))!.id;

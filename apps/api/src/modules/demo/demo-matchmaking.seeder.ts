@@ -13,10 +13,11 @@ import type { DemoOrganisationKey } from './demo-data.js';
 type Opp = [D, T, string, CciSubsector[], L[]];
 
 /** Who takes part, as whom, with what on offer and what they look for. */
-const PARTICIPANTS: { org: DemoOrganisationKey; contact: string; languages: string[]; profile: string; unavailable: number[]; opportunities: Opp[] }[] = [
+const PARTICIPANTS: { org: DemoOrganisationKey; contact: string; timeZone: string; languages: string[]; profile: string; unavailable: number[]; opportunities: Opp[] }[] = [
   {
     org: 'lanificio',
     contact: 'marco@demo.innomed.example',
+    timeZone: 'Europe/Rome',
     languages: ['it', 'en'],
     profile: 'Wool regeneration from used garments and offcuts, 2 t/month.',
     unavailable: [0],
@@ -29,6 +30,7 @@ const PARTICIPANTS: { org: DemoOrganisationKey; contact: string; languages: stri
   {
     org: 'medina',
     contact: 'amira@demo.innomed.example',
+    timeZone: 'Africa/Tunis',
     languages: ['ar', 'fr', 'en'],
     profile: 'Design studio in the Medina of Tunis: rugs, upholstery, small furniture.',
     unavailable: [],
@@ -40,6 +42,7 @@ const PARTICIPANTS: { org: DemoOrganisationKey; contact: string; languages: stri
   {
     org: 'epem',
     contact: 'eleni@demo.innomed.example',
+    timeZone: 'Europe/Athens',
     languages: ['el', 'en'],
     profile: 'Circular-economy consultancy: material-flow analysis and take-back schemes.',
     unavailable: [5, 6],
@@ -51,6 +54,7 @@ const PARTICIPANTS: { org: DemoOrganisationKey; contact: string; languages: stri
   {
     org: 'cresm',
     contact: 'marco@demo.innomed.example',
+    timeZone: 'Europe/Rome',
     languages: ['it', 'fr'],
     profile: 'Local development research; runs craft workshops in western Sicily.',
     unavailable: [],
@@ -62,6 +66,7 @@ const PARTICIPANTS: { org: DemoOrganisationKey; contact: string; languages: stri
   {
     org: 'bzu',
     contact: 'yousef@demo.innomed.example',
+    timeZone: 'Asia/Hebron',
     languages: ['ar', 'en'],
     profile: 'Architecture department: reuse of stone and building materials in restoration.',
     unavailable: [1],
@@ -70,6 +75,7 @@ const PARTICIPANTS: { org: DemoOrganisationKey; contact: string; languages: stri
   {
     org: 'fpec',
     contact: 'rania@demo.innomed.example',
+    timeZone: 'Asia/Amman',
     languages: ['ar', 'en'],
     profile: 'Community NGO with women artisans in Amman.',
     unavailable: [],
@@ -127,6 +133,7 @@ export class DemoMatchmakingSeeder {
         organisationId: ids.organisations.get(p.org)!,
         contactUserId: ids.users.get(p.contact)!,
         profile: p.profile,
+        timeZone: p.timeZone,
         languages: p.languages,
         unavailableSlots: p.unavailable,
       });

@@ -237,11 +237,17 @@ export class MatchmakingRegistrationInput {
   @Matches(LANGUAGE, { each: true })
   languages: string[];
 
-  @Field(() => [Int], { description: 'Slots you cannot attend.', defaultValue: [] })
+  @Field(() => String, { nullable: true, description: 'IANA time zone your people are in, e.g. Africa/Tunis; by default the one given before, else your own.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timeZone?: string;
+
+  @Field(() => [GraphQLISODateTime], { description: 'Starts of the slots you cannot attend (each the start of one of the session’s slots, any offset).', defaultValue: [] })
   @IsArray()
   @ArrayMaxSize(400)
-  @IsInt({ each: true })
-  unavailableSlots: number[] = [];
+  @IsDate({ each: true })
+  unavailableTimes: Date[] = [];
 
   @Field(() => [OpportunityInput], { description: 'Offers and requests (at most 20); they replace earlier ones.' })
   @IsArray()
@@ -312,11 +318,9 @@ export class MoveMeetingInput {
   @IsUUID()
   meetingId: string;
 
-  @Field(() => Int, { description: 'The slot number.' })
-  @IsInt()
-  @Min(0)
-  @Max(10_000)
-  slot: number;
+  @Field(() => GraphQLISODateTime, { description: 'The start of the slot, e.g. 2027-03-01T10:20:00+01:00 (the start of one of the session’s slots).' })
+  @IsDate()
+  startsAt: Date;
 
   @Field(() => Int, { nullable: true, description: 'The table, from 1; the first free one when omitted.' })
   @IsOptional()

@@ -100,7 +100,7 @@ export class SessionBreakModel {
 
 @ObjectType('SessionSlot', { description: 'A meeting slot of a session.' })
 export class SessionSlotModel {
-  @Field(() => Int, { description: 'Slot number, 0-based over all days.' })
+  @Field(() => Int, { description: 'Position in the session’s list of slots, 0-based over all days (operations take the start time, not this).' })
   index: number;
 
   @Field(() => Int, { description: 'Day number, 0-based.' })
@@ -220,8 +220,11 @@ export class Participant {
   @Field(() => [String], { description: 'Languages it meets in.' })
   languages: string[];
 
-  @Field(() => [Int], { description: 'Slots it cannot attend.' })
-  unavailableSlots: number[];
+  @Field({ description: 'IANA time zone its people are in (given at registration, else the registering user’s), to show the other side’s local time.' })
+  timeZone: string;
+
+  @Field(() => [GraphQLISODateTime], { description: 'Starts of the session’s slots it cannot attend, in time order.' })
+  unavailableTimes: Date[];
 
   @Field(() => [Opportunity], { description: 'Its offers and requests.' })
   opportunities: Opportunity[];
@@ -277,8 +280,23 @@ export class Meeting {
   @Field(() => ID, { description: 'The participant who accepted.' })
   participantBId: string;
 
-  @Field(() => Int, { nullable: true, description: 'Slot number; null while not placed.' })
-  slot: number | null;
+  @Field({ description: 'The asking participant’s organisation name.' })
+  participantAName: string;
+
+  @Field({ description: 'The asking participant’s IANA time zone.' })
+  participantATimeZone: string;
+
+  @Field({ description: 'The accepting participant’s organisation name.' })
+  participantBName: string;
+
+  @Field({ description: 'The accepting participant’s IANA time zone.' })
+  participantBTimeZone: string;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When its slot starts; null while not placed.' })
+  startsAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When its slot ends; null while not placed.' })
+  endsAt: Date | null;
 
   @Field(() => Int, { nullable: true, description: 'Virtual table, from 1; null while not placed.' })
   table: number | null;

@@ -194,6 +194,15 @@ export class MatchmakingRepository {
     );
   }
 
+  /** Organisation name and time zone of each participant, for showing both sides of meetings. */
+  async meetingSides(participantIds: string[]): Promise<Map<string, { name: string; timeZone: string }>> {
+    const rows: { id: string; name: string; timeZone: string }[] = await this.dataSource.query(
+      `SELECT p.id, o.name, p.time_zone AS "timeZone" FROM mm_participants p JOIN organisations o ON o.id = p.organisation_id WHERE p.id = ANY($1::uuid[])`,
+      [participantIds],
+    );
+    return new Map(rows.map((r) => [r.id, { name: r.name, timeZone: r.timeZone }]));
+  }
+
   /** Organisation names, countries and subsectors of participants, for the dashboard and exports. */
   async participantFacts(sessionId: string): Promise<{ id: string; name: string; country: string; subsectors: string[] }[]> {
     return this.dataSource.query(

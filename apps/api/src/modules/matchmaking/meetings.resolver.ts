@@ -58,10 +58,10 @@ export class MeetingsResolver {
     return this.scheduling.scheduleSession(caller.id, args.sessionId, args.allowMoves);
   }
 
-  @Mutation(() => Meeting, { description: 'Put a meeting into a slot and table (organisers); it stays pinned there. A clash is refused with SCHEDULE_CLASH, naming it.' })
+  @Mutation(() => Meeting, { description: 'Put a meeting into a slot (named by its start time) and table (organisers); it stays pinned there. A time that starts no slot of the session is BAD_USER_INPUT; a clash is SCHEDULE_CLASH, naming it.' })
   async moveMatchmakingMeeting(@CurrentUser() caller: AuthUser, @Args('input', { description: 'Where.' }) input: MoveMeetingInput): Promise<Meeting> {
-    const meeting = await this.scheduling.moveMeeting(caller.id, input.meetingId, input.slot, input.table === undefined ? undefined : input.table - 1);
-    return toMeeting(meeting, this.meetings.roomUrl(meeting.id));
+    const meeting = await this.scheduling.moveMeeting(caller.id, input.meetingId, input.startsAt, input.table === undefined ? undefined : input.table - 1);
+    return this.meetings.toModel(meeting);
   }
 
   @Query(() => Agenda, { description: 'A participation’s agenda (the participant’s members and the organisers), times in your time zone unless another is named.' })
@@ -75,7 +75,12 @@ export class MeetingsResolver {
       participantId,
       timeZone: agenda.timeZone,
       scheduleVersion: agenda.session.scheduleVersion,
-      items: agenda.items.map((item) => ({ meeting: toMeeting(item.meeting, item.roomUrl), counterpart: toParticipant(item.counterpart), startsAt: item.startsAtLocal, endsAt: item.endsAtLocal })),
+      items: agenda.items.map((item) => ({
+        meeting: toMeeting(item.meeting, item.roomUrl, agenda.slots, agenda.sides),
+        counterpart: toParticipant(item.counterpart, agenda.slots),
+        startsAt: item.startsAtLocal,
+        endsAt: item.endsAtLocal,
+      })),
     };
   }
 
@@ -90,7 +95,7 @@ export class MeetingsResolver {
     @Args('meetingId', { type: () => ID, description: 'The meeting.' }, UuidPipe) meetingId: string,
     @Args('participantId', { type: () => ID, description: 'Your participation in it.' }, UuidPipe) participantId: string,
   ): Promise<Meeting> {
-    return toMeeting(await this.meetings.checkIn(caller.id, meetingId, participantId), this.meetings.roomUrl(meetingId));
+    return this.meetings.toModel(await this.meetings.checkIn(caller.id, meetingId, participantId));
   }
 
   @Mutation(() => Meeting, { description: 'Record that a participant did not come (the other participant or an organiser).' })
@@ -99,12 +104,12 @@ export class MeetingsResolver {
     @Args('meetingId', { type: () => ID, description: 'The meeting.' }, UuidPipe) meetingId: string,
     @Args('absentParticipantId', { type: () => ID, description: 'Who did not come.' }, UuidPipe) absentParticipantId: string,
   ): Promise<Meeting> {
-    return toMeeting(await this.meetings.markNoShow(caller.id, meetingId, absentParticipantId), this.meetings.roomUrl(meetingId));
+    return this.meetings.toModel(await this.meetings.markNoShow(caller.id, meetingId, absentParticipantId));
   }
 
   @Mutation(() => Meeting, { description: 'Record what came of a meeting, once it has started (either participant).' })
   async recordMeetingOutcome(@CurrentUser() caller: AuthUser, @Args('input', { description: 'The outcome.' }) input: OutcomeInput): Promise<Meeting> {
-    return toMeeting(await this.meetings.recordOutcome(caller.id, input.meetingId, input.participantId, input.outcome, input.note ?? null), this.meetings.roomUrl(input.meetingId));
+    return this.meetings.toModel(await this.meetings.recordOutcome(caller.id, input.meetingId, input.participantId, input.outcome, input.note ?? null));
   }
 
   @Query(() => MatchmakingDashboard, { description: 'The organisers’ figures for a session.' })

@@ -10,6 +10,8 @@ import type { MeetingEntity } from './meeting.entity.js';
 import type { MatchmakingSessionEntity } from './session.entity.js';
 import { sessionSlots, type SessionSlot } from './session-slots.js';
 import { calendar } from './ical.js';
+import { toMeeting, type MeetingSide } from './matchmaking.mapper.js';
+import type { Meeting } from './matchmaking.model.js';
 import { CHECK_IN_OPENS_BEFORE_MINUTES, checkInStanding, checkInWindow } from './check-in-window.js';
 import { formatInZone, isTimeZone } from './zoned-time.js';
 
@@ -38,15 +40,27 @@ export class MeetingsService {
     return `${this.config.matchmaking.roomBaseUrl}${meetingId}`;
   }
 
+  /** A meeting as the API shows it: times from its session's slots, both sides' names and time zones. */
+  async toModel(meeting: MeetingEntity): Promise<Meeting> {
+    const session = (await this.store.findSession(meeting.sessionId))!;
+    const sides = await this.store.meetingSides([meeting.participantAId, meeting.participantBId]);
+    return toMeeting(meeting, this.roomUrl(meeting.id), sessionSlots(session.days, session.slotMinutes, session.timeZone), sides);
+  }
+
   /** The participant's meetings by slot, times shown in `timeZone` (default: the caller's own). */
-  async agendaOf(userId: string, participantId: string, timeZone?: string): Promise<{ session: MatchmakingSessionEntity; timeZone: string; items: AgendaItem[] }> {
+  async agendaOf(
+    userId: string,
+    participantId: string,
+    timeZone?: string,
+  ): Promise<{ session: MatchmakingSessionEntity; timeZone: string; items: AgendaItem[]; slots: SessionSlot[]; sides: Map<string, MeetingSide> }> {
     const { participant, session } = await this.access.requireParticipantOrOrganiser(userId, participantId);
     const zone = timeZone ?? (await this.users.findById(userId))?.timeZone ?? session.timeZone;
     if (!isTimeZone(zone)) throw DomainException.badInput('Not a known IANA time zone.', ['timeZone']);
     const slots = sessionSlots(session.days, session.slotMinutes, session.timeZone);
     const meetings = await this.store.meetingsOfParticipant(participant.id);
     const counterpartIds = meetings.map((m) => (m.participantAId === participant.id ? m.participantBId : m.participantAId));
-    const views = new Map((await this.store.participantViews(session.id, {}, counterpartIds)).map((v) => [v.participant.id, v]));
+    const views = new Map((await this.store.participantViews(session.id, {}, [participant.id, ...counterpartIds])).map((v) => [v.participant.id, v]));
+    const sides = new Map([...views].map(([id, v]) => [id, { name: v.organisationName, timeZone: v.participant.timeZone }]));
     const items = meetings
       .map((meeting): AgendaItem => {
         const slot = meeting.slot === null ? null : (slots[meeting.slot] ?? null);
@@ -62,7 +76,7 @@ export class MeetingsService {
         };
       })
       .sort((x, y) => (x.slot?.index ?? Infinity) - (y.slot?.index ?? Infinity));
-    return { session, timeZone: zone, items };
+    return { session, timeZone: zone, items, slots, sides };
   }
 
   /** The agenda as an iCalendar (RFC 5545) document, times in UTC so every calendar shows them right. */

@@ -40,7 +40,11 @@ export class ParticipantEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   languages: string[];
 
-  /** Slot numbers the participant cannot attend. */
+  /** IANA time zone the participant's people live in (given at registration; else the registering user's), so the other side can show their local time. */
+  @Column({ type: 'varchar', length: 64 })
+  timeZone: string;
+
+  /** Slot numbers the participant cannot attend (the API speaks of their start times). */
   @Column({ type: 'int', array: true, default: () => "'{}'" })
   unavailableSlots: number[];
 

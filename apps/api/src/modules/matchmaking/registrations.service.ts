@@ -6,12 +6,18 @@ import { MatchmakingRepository, type ParticipantFilter, type ParticipantView } f
 import type { OpportunityEntity } from './opportunity.entity.js';
 import type { ParticipantEntity } from './participant.entity.js';
 import { recommend, type Recommendation } from './recommendations.js';
-import { sessionSlots } from './session-slots.js';
+import { sessionSlots, slotStartingAt } from './session-slots.js';
+import { isTimeZone } from './zoned-time.js';
+import { UsersRepository } from '@api/modules/identity/users/users.repository.js';
+import type { MatchmakingSessionEntity } from './session.entity.js';
 
 export interface RegistrationFields {
   profile: string;
   languages: string[];
-  unavailableSlots: number[];
+  /** IANA time zone; by default the one given before, else the registering user's. */
+  timeZone?: string;
+  /** Starts of slots the participant cannot attend. */
+  unavailableTimes: Date[];
   opportunities: Pick<OpportunityEntity, 'direction' | 'type' | 'title' | 'description' | 'subsectors' | 'levers' | 'languages'>[];
 }
 
@@ -21,6 +27,7 @@ export class RegistrationsService {
   constructor(
     private readonly store: MatchmakingRepository,
     private readonly access: MatchmakingAccessService,
+    private readonly users: UsersRepository,
   ) {}
 
   /** Registers (or updates the registration of) an organisation, while registration is open. */
@@ -30,23 +37,38 @@ export class RegistrationsService {
     await this.access.requireEligible(userId, session, organisationId);
     if (session.phase !== SessionPhase.REGISTRATION) throw DomainException.conflict(`Registration is open only in the REGISTRATION phase; the session is ${session.phase}.`);
     if (Date.now() > session.registrationDeadline.getTime()) throw DomainException.deadlinePassed(`Registration closed at ${session.registrationDeadline.toISOString()}.`);
-    const slotCount = sessionSlots(session.days, session.slotMinutes, session.timeZone).length;
-    if (fields.unavailableSlots.some((s) => s < 0 || s >= slotCount)) throw DomainException.badInput(`Slots are numbered 0 to ${slotCount - 1}.`, ['input.unavailableSlots']);
+    const slots = sessionSlots(session.days, session.slotMinutes, session.timeZone);
+    const unavailable = fields.unavailableTimes.map((time, i) => {
+      const slot = slotStartingAt(slots, time);
+      if (!slot) throw DomainException.badInput(`${time.toISOString()} is not the start of one of the session’s slots (see the session’s slots).`, [`input.unavailableTimes.${i}`]);
+      return slot.index;
+    });
+    if (fields.timeZone !== undefined && !isTimeZone(fields.timeZone)) throw DomainException.badInput('Not a known IANA time zone.', ['input.timeZone']);
     const existing = await this.store.findParticipantOf(sessionId, organisationId);
+    const timeZone = fields.timeZone ?? existing?.timeZone ?? (await this.users.findById(userId))?.timeZone ?? session.timeZone;
     return this.store.register(
-      { ...(existing ?? {}), sessionId, organisationId, contactUserId: existing?.contactUserId ?? userId, profile: fields.profile, languages: fields.languages, unavailableSlots: [...new Set(fields.unavailableSlots)].sort((a, b) => a - b) },
+      {
+        ...(existing ?? {}),
+        sessionId,
+        organisationId,
+        contactUserId: existing?.contactUserId ?? userId,
+        profile: fields.profile,
+        languages: fields.languages,
+        timeZone,
+        unavailableSlots: [...new Set(unavailable)].sort((a, b) => a - b),
+      },
       fields.opportunities,
     );
   }
 
-  async marketplace(userId: string, sessionId: string, filter: ParticipantFilter): Promise<ParticipantView[]> {
-    await this.access.requireVisible(userId, sessionId);
-    return this.store.participantViews(sessionId, filter);
+  async marketplace(userId: string, sessionId: string, filter: ParticipantFilter): Promise<{ session: MatchmakingSessionEntity; views: ParticipantView[] }> {
+    const { session } = await this.access.requireVisible(userId, sessionId);
+    return { session, views: await this.store.participantViews(sessionId, filter) };
   }
 
   /** Participants ranked by complementarity for one of the caller's participations, with reasons. */
-  async recommendations(userId: string, participantId: string): Promise<(Recommendation & { view: ParticipantView })[]> {
-    const { participant } = await this.access.requireParticipant(userId, participantId);
+  async recommendations(userId: string, participantId: string): Promise<{ session: MatchmakingSessionEntity; ranked: (Recommendation & { view: ParticipantView })[] }> {
+    const { participant, session } = await this.access.requireParticipant(userId, participantId);
     const views = await this.store.participantViews(participant.sessionId);
     const profile = (v: ParticipantView) => ({
       participantId: v.participant.id,
@@ -56,6 +78,6 @@ export class RegistrationsService {
     });
     const me = views.find((v) => v.participant.id === participantId)!;
     const byId = new Map(views.map((v) => [v.participant.id, v]));
-    return recommend(profile(me), views.map(profile)).map((r) => ({ ...r, view: byId.get(r.participantId)! }));
+    return { session, ranked: recommend(profile(me), views.map(profile)).map((r) => ({ ...r, view: byId.get(r.participantId)! })) };
   }
 }

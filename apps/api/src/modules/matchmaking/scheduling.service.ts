@@ -8,7 +8,7 @@ import { AgendaEvents } from './agenda-events.js';
 import type { MatchmakingSessionEntity } from './session.entity.js';
 import type { MeetingEntity } from './meeting.entity.js';
 import type { ParticipantEntity } from './participant.entity.js';
-import { sessionSlots } from './session-slots.js';
+import { sessionSlots, slotStartingAt } from './session-slots.js';
 import { moveMeeting, placeIncrementally, schedule, type ScheduleResult, type SchedulingProblem } from './scheduling/index.js';
 
 const PLACED_PHASES = new Set([SessionPhase.SCHEDULED, SessionPhase.LIVE]);
@@ -77,16 +77,19 @@ export class SchedulingService {
   }
 
   /**
-   * The organiser puts a meeting into a slot (and table), pinned so later runs keep it there. A place
+   * The organiser puts a meeting into the slot starting at `startsAt` (and a table), pinned so later runs keep it there. A place
    * that clashes is refused with SCHEDULE_CLASH naming what is in the way; nothing else moves.
    */
-  async moveMeeting(userId: string, meetingId: string, slot: number, table: number | undefined): Promise<MeetingEntity> {
+  async moveMeeting(userId: string, meetingId: string, startsAt: Date, table: number | undefined): Promise<MeetingEntity> {
     const meeting = await this.repository.findMeeting(meetingId);
     if (!meeting) throw DomainException.notFound('The meeting');
     await this.access.requireOrganiser(userId, meeting.sessionId);
     const outcome = await this.dataSource.transaction(async (manager) => {
       const session = await this.lock(meeting.sessionId, manager);
       if (!PLACED_PHASES.has(session.phase)) throw DomainException.conflict('Meetings are moved once the session is scheduled.');
+      // A time that starts no slot names no place: bad input, not a clash (the scheduler would call it one).
+      const slot = slotStartingAt(sessionSlots(session.days, session.slotMinutes, session.timeZone), startsAt)?.index;
+      if (slot === undefined) throw DomainException.badInput(`${startsAt.toISOString()} is not the start of one of the session’s slots (see the session’s slots).`, ['input.startsAt']);
       const { problem, meetings } = await this.problem(session, manager);
       const current: ScheduleResult = {
         placements: meetings.filter((m) => m.slot !== null && m.tableNumber !== null).map((m) => ({ meetingId: m.id, slot: m.slot!, table: m.tableNumber! })),

@@ -35,3 +35,12 @@ export function sessionSlots(days: readonly SessionDay[], slotMinutes: number, t
     });
   return slots;
 }
+
+/**
+ * The slot that starts at `instant`, or undefined: the API takes times, and a time that is not the start
+ * of one of the session's slots names no slot.
+ */
+export function slotStartingAt(slots: readonly SessionSlot[], instant: Date): SessionSlot | undefined {
+  const time = instant.getTime();
+  return slots.find((s) => s.startsAt.getTime() === time);
+}

@@ -8,7 +8,7 @@ import { MatchmakingAccessService } from './matchmaking-access.service.js';
 import { MatchmakingRepository } from './matchmaking.repository.js';
 import { RegistrationsService } from './registrations.service.js';
 import { SessionsService } from './sessions.service.js';
-import { sessionSlots } from './session-slots.js';
+import { sessionSlots, type SessionSlot } from './session-slots.js';
 import { toParticipant, toSession } from './matchmaking.mapper.js';
 import { MatchmakingSession, MatchmakingSessionConnection, Participant, Recommendation, SessionSlotModel } from './matchmaking.model.js';
 import { CreateSessionInput, ParticipantFilterInput, MatchmakingRegistrationInput, SessionsArgs, UpdateSessionInput } from './matchmaking.input.js';
@@ -65,7 +65,8 @@ export class SessionsResolver {
     const { sessionId, organisationId, ...fields } = input;
     const participant = await this.registrations.register(caller.id, sessionId, organisationId, fields);
     const [view] = await this.store.participantViews(sessionId, {}, [participant.id]);
-    return toParticipant(view!);
+    const session = (await this.store.findSession(sessionId))!;
+    return toParticipant(view!, slotsOf(session));
   }
 
   @Query(() => [Participant], { description: 'The marketplace: a session’s participants and their opportunities, filtered, by organisation name.' })
@@ -74,23 +75,30 @@ export class SessionsResolver {
     @Args('sessionId', { type: () => ID, description: 'The session.' }, UuidPipe) sessionId: string,
     @Args('filter', { type: () => ParticipantFilterInput, nullable: true, description: 'Filters.' }) filter?: ParticipantFilterInput,
   ): Promise<Participant[]> {
-    return (await this.registrations.marketplace(caller.id, sessionId, filter ?? {})).map(toParticipant);
+    const { session, views } = await this.registrations.marketplace(caller.id, sessionId, filter ?? {});
+    const slots = slotsOf(session);
+    return views.map((view) => toParticipant(view, slots));
   }
 
   @Query(() => [Recommendation], { description: 'Whom one of your participations should meet, ranked by complementarity, with reasons (at most 20).' })
   async matchmakingRecommendations(@CurrentUser() caller: AuthUser, @Args('participantId', { type: () => ID, description: 'Your participation.' }, UuidPipe) participantId: string): Promise<Recommendation[]> {
-    return (await this.registrations.recommendations(caller.id, participantId)).map((r) => ({ participant: toParticipant(r.view), score: r.score, reasons: r.reasons }));
+    const { session, ranked } = await this.registrations.recommendations(caller.id, participantId);
+    const slots = slotsOf(session);
+    return ranked.map((r) => ({ participant: toParticipant(r.view, slots), score: r.score, reasons: r.reasons }));
   }
 
   @ResolveField(() => [SessionSlotModel], { description: 'The session’s slots with their times.' })
   slots(@Parent() session: MatchmakingSession): SessionSlotModel[] {
-    return sessionSlots(session.days, session.slotMinutes, session.timeZone);
+    return slotsOf(session);
   }
 
   @ResolveField(() => [Participant], { description: 'Your organisations’ participations in this session.' })
   async myParticipations(@CurrentUser() caller: AuthUser, @Parent() session: MatchmakingSession): Promise<Participant[]> {
     const mine = await this.store.participantsOfUser(session.id, caller.id);
     if (mine.length === 0) return [];
-    return (await this.store.participantViews(session.id, {}, mine.map((p) => p.id))).map(toParticipant);
+    const slots = slotsOf(session);
+    return (await this.store.participantViews(session.id, {}, mine.map((p) => p.id))).map((view) => toParticipant(view, slots));
   }
 }
+
+const slotsOf = (session: Pick<MatchmakingSession, 'days' | 'slotMinutes' | 'timeZone'>): SessionSlot[] => sessionSlots(session.days, session.slotMinutes, session.timeZone);
