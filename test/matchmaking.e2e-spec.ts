@@ -387,6 +387,64 @@ describe('matchmaking', () => {
     expect(dashboard.data?.matchmakingDashboard).toEqual({ meetingsHeld: 1, meetingsScheduled: 3 });
   });
 
+  it('lets a participant withdraw its registration until the session is scheduled, cancelling its requests and meetings', async () => {
+    const created = await as<{ createMatchmakingSession: { id: string } }>(prato, 'mutation($i: CreateSessionInput!) { createMatchmakingSession(input: $i) { id } }', {
+      i: {
+        organisationId: prato.org.id,
+        title: 'Withdrawals',
+        timeZone: 'Europe/Rome',
+        days: [{ date: DAY, start: '09:00', end: '11:00', breaks: [] }],
+        slotMinutes: 20,
+        tables: 3,
+        maxMeetingsPerParticipant: 3,
+        registrationDeadline: new Date(Date.now() + 3_600_000).toISOString(),
+        requestDeadline: new Date(Date.now() + 7_200_000).toISOString(),
+      },
+    });
+    sessionId = created.data!.createMatchmakingSession.id;
+    await move('REGISTRATION');
+    for (const who of [lanificio, medina, athens]) participant.set(who, (await register(who, [])).data!.registerForMatchmaking.id);
+    const toMedina = (await requestMeeting(lanificio, medina)).data!.requestMeeting.id;
+    expect((await respond(medina, toMedina, true)).data?.respondToMeetingRequest.status).toBe('ACCEPTED');
+    await requestMeeting(athens, lanificio);
+    const medinaMeeting = (await agenda(medina, medina)).data!.matchmakingAgenda.items[0]!.meeting.id;
+    const withdraw = (who: Actor, of: Actor) =>
+      as<{ withdrawMatchmakingRegistration: { id: string; myParticipations: { id: string }[] } }>(who, 'mutation($p: ID!) { withdrawMatchmakingRegistration(participantId: $p) { id myParticipations { id } } }', { p: participant.get(of) });
+
+    // Only the participating organisation's members withdraw it.
+    expect(errorCode(await withdraw(medina, lanificio))).toBe('FORBIDDEN');
+    expect(errorCode(await withdraw(prato, lanificio))).toBe('FORBIDDEN');
+    const live = graphqlWsClient(hub.url, medina.user.accessToken);
+    const changes = subscribe<{ matchmakingAgendaChanged: { change: string; meetingId: string } }>(live, 'subscription($p: ID!) { matchmakingAgendaChanged(participantId: $p) { change meetingId } }', { p: participant.get(medina) });
+    await new Promise((r) => setTimeout(r, 300));
+    const withdrawn = await withdraw(lanificio, lanificio);
+    expect(withdrawn.errors).toBeUndefined();
+    expect(withdrawn.data?.withdrawMatchmakingRegistration).toEqual({ id: sessionId, myParticipations: [] });
+    // The other side of the meeting hears of its cancellation, and its agenda is empty.
+    expect((await changes.next()).data?.matchmakingAgendaChanged).toEqual({ change: 'MEETING_CANCELLED', meetingId: medinaMeeting });
+    changes.dispose();
+    await live.dispose();
+    expect((await agenda(medina, medina)).data?.matchmakingAgenda.items).toEqual([]);
+    // Its requests, sent and received, are gone from both sides; it is out of the marketplace and the figures.
+    for (const who of [medina, athens]) {
+      expect((await as<{ meetingRequests: unknown[] }>(who, 'query($p: ID!) { meetingRequests(participantId: $p) { id } }', { p: participant.get(who) })).data?.meetingRequests).toEqual([]);
+    }
+    const market = await as<{ matchmakingParticipants: { organisationName: string }[] }>(outsider, 'query($s: ID!) { matchmakingParticipants(sessionId: $s) { organisationName } }', { s: sessionId });
+    expect(market.data?.matchmakingParticipants.map((p) => p.organisationName)).toEqual(['=HYPERLINK("x") Athens Studio', 'Atelier Médina (mm)']);
+    expect((await as<{ matchmakingDashboard: { registrations: number } }>(prato, 'query($s: ID!) { matchmakingDashboard(sessionId: $s) { registrations } }', { s: sessionId })).data?.matchmakingDashboard.registrations).toBe(2);
+    // Withdrawn is gone: again is NOT_FOUND; registering again while registration is open is allowed.
+    expect(errorCode(await withdraw(lanificio, lanificio))).toBe('NOT_FOUND');
+    participant.set(lanificio, (await register(lanificio, [])).data!.registerForMatchmaking.id);
+
+    // Until the session is scheduled: then the schedule is announced, and a withdrawal is refused.
+    expect((await move('REQUESTS')).data?.moveMatchmakingSession.phase).toBe('REQUESTS');
+    expect((await withdraw(athens, athens)).errors).toBeUndefined();
+    expect((await move('SCHEDULED')).data?.moveMatchmakingSession.phase).toBe('SCHEDULED');
+    const late = await withdraw(medina, medina);
+    expect(errorCode(late)).toBe('DEADLINE_PASSED');
+    expect(late.errors?.[0]?.message).toMatch(/until the session is scheduled; the session is SCHEDULED/);
+  });
+
   it('refuses requests and acceptances past the limits, and registration past its deadline', async () => {
     const session = async (overrides: Record<string, unknown>) => {
       const created = await as<{ createMatchmakingSession: { id: string } }>(prato, 'mutation($i: CreateSessionInput!) { createMatchmakingSession(input: $i) { id } }', {

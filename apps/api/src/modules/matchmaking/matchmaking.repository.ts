@@ -175,8 +175,8 @@ export class MatchmakingRepository {
     return this.m(manager).find(MeetingEntity, { where: { sessionId }, order: { slot: 'ASC', tableNumber: 'ASC', createdAt: 'ASC' } });
   }
 
-  meetingsOfParticipant(participantId: string): Promise<MeetingEntity[]> {
-    return this.dataSource.manager.find(MeetingEntity, { where: [{ participantAId: participantId }, { participantBId: participantId }], order: { slot: 'ASC' } });
+  meetingsOfParticipant(participantId: string, manager?: EntityManager): Promise<MeetingEntity[]> {
+    return this.m(manager).find(MeetingEntity, { where: [{ participantAId: participantId }, { participantBId: participantId }], order: { slot: 'ASC' } });
   }
 
   participantsOfSession(sessionId: string, manager?: EntityManager): Promise<ParticipantEntity[]> {

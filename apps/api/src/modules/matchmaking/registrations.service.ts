@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { SessionPhase } from '@app/contracts';
 import { DomainException } from '@api/platform/errors/domain.exception.js';
 import { MatchmakingAccessService } from './matchmaking-access.service.js';
 import { MatchmakingRepository, type ParticipantFilter, type ParticipantView } from './matchmaking.repository.js';
 import type { OpportunityEntity } from './opportunity.entity.js';
-import type { ParticipantEntity } from './participant.entity.js';
+import { ParticipantEntity } from './participant.entity.js';
+import { AgendaEvents } from './agenda-events.js';
 import { recommend, type Recommendation } from './recommendations.js';
 import { sessionSlots, slotStartingAt } from './session-slots.js';
 import { isTimeZone } from './zoned-time.js';
 import { UsersRepository } from '@api/modules/identity/users/users.repository.js';
 import type { MatchmakingSessionEntity } from './session.entity.js';
+
+const WITHDRAWABLE = new Set([SessionPhase.REGISTRATION, SessionPhase.REQUESTS]);
 
 export interface RegistrationFields {
   profile: string;
@@ -28,6 +32,8 @@ export class RegistrationsService {
     private readonly store: MatchmakingRepository,
     private readonly access: MatchmakingAccessService,
     private readonly users: UsersRepository,
+    private readonly dataSource: DataSource,
+    private readonly agenda: AgendaEvents,
   ) {}
 
   /** Registers (or updates the registration of) an organisation, while registration is open. */
@@ -59,6 +65,33 @@ export class RegistrationsService {
       },
       fields.opportunities,
     );
+  }
+
+  /**
+   * A member of the participating organisation withdraws its registration, until the session is
+   * scheduled (REGISTRATION or REQUESTS; later the schedule is announced and single meetings are
+   * cancelled instead). The participation goes with its offers and its requests, sent and received; each
+   * of its meetings is cancelled, and the other side hears MEETING_CANCELLED on its agenda subscription.
+   * The organisation may register again while registration is open.
+   */
+  async withdraw(userId: string, participantId: string): Promise<MatchmakingSessionEntity> {
+    const { participant, session } = await this.access.requireParticipant(userId, participantId);
+    const cancelled = await this.dataSource.transaction(async (manager) => {
+      // The session's lock: a scheduling run or a late placement never sees half a withdrawal.
+      const locked = (await this.store.lockSession(session.id, manager))!;
+      if (!WITHDRAWABLE.has(locked.phase)) {
+        throw DomainException.deadlinePassed(`A registration is withdrawn until the session is scheduled; the session is ${locked.phase}. Cancel single meetings instead.`);
+      }
+      const meetings = await this.store.meetingsOfParticipant(participant.id, manager);
+      // Opportunities, requests and meetings go with it (foreign keys cascade).
+      await manager.delete(ParticipantEntity, { id: participant.id });
+      return { meetings, version: locked.scheduleVersion };
+    });
+    for (const meeting of cancelled.meetings) {
+      const other = meeting.participantAId === participant.id ? meeting.participantBId : meeting.participantAId;
+      await this.agenda.changed([other], { sessionId: session.id, scheduleVersion: cancelled.version, change: 'MEETING_CANCELLED', meetingId: meeting.id });
+    }
+    return session;
   }
 
   async marketplace(userId: string, sessionId: string, filter: ParticipantFilter): Promise<{ session: MatchmakingSessionEntity; views: ParticipantView[] }> {

@@ -69,6 +69,15 @@ export class SessionsResolver {
     return toParticipant(view!, slotsOf(session));
   }
 
+  @Mutation(() => MatchmakingSession, {
+    description:
+      'Withdraw your organisation’s registration (its members), until the session is scheduled (DEADLINE_PASSED after). Its offers and requests, sent and received, go with it; its meetings are cancelled and the other sides are told (MEETING_CANCELLED).',
+  })
+  async withdrawMatchmakingRegistration(@CurrentUser() caller: AuthUser, @Args('participantId', { type: () => ID, description: 'Your participation.' }, UuidPipe) participantId: string): Promise<MatchmakingSession> {
+    const session = await this.registrations.withdraw(caller.id, participantId);
+    return toSession(session, await this.access.isOrganiser(caller.id, session));
+  }
+
   @Query(() => [Participant], { description: 'The marketplace: a session’s participants and their opportunities, filtered, by organisation name.' })
   async matchmakingParticipants(
     @CurrentUser() caller: AuthUser,
