@@ -164,9 +164,11 @@ describe('matchmaking', () => {
     const inAmman = (await agenda(lanificio, lanificio, 'Asia/Amman')).data!.matchmakingAgenda;
     expect(inAmman.items[0]!.startsAt).toMatch(/\+03:00$/);
     // Each meeting has its chat channel, for both sides.
-    const channelId = mine.items[0]!.meeting.chatChannelId!;
-    const channel = await as<{ chatChannel: { kind: string } }>(lanificio, 'query($id: ID!) { chatChannel(id: $id) { kind } }', { id: channelId });
-    expect(channel.data?.chatChannel.kind).toBe('MEETING');
+    expect(mine.items.every((i) => i.meeting.chatChannelId)).toBe(true);
+    for (const side of [lanificio, medina]) {
+      const history = await as<{ chatMessages: { messages: unknown[] } }>(side, 'query($c: ID!) { chatMessages(channelId: $c) { messages { id } } }', { c: withMedina.chatChannelId });
+      expect(history.errors).toBeUndefined();
+    }
     // Agendas are private to the participant and the organisers.
     expect(errorCode(await agenda(amman, lanificio))).toBe('FORBIDDEN');
     expect((await agenda(prato, lanificio)).data?.matchmakingAgenda.items).toHaveLength(2);
