@@ -149,7 +149,7 @@ describe('matchmaking', () => {
     expect(inAmman.items[0]!.startsAt).toMatch(/\+03:00$/);
     // Each meeting has its chat channel, for both sides.
     const channelId = mine.items[0]!.meeting.chatChannelId!;
-    const channel = await as<{ chatChannel: { kind: string } }>(lanificio, 'query($id: ID!) { chatChannel(id: $id) { kind } }', { id: channelId });
+    const channel = await as<{ chatChannel: { kind: string } }>(lanificio, 'query($id: ID!) { chatChannel(channelId: $id) { kind } }', { id: channelId });
     expect(channel.data?.chatChannel.kind).toBe('MEETING');
     // Agendas are private to the participant and the organisers.
     expect(errorCode(await agenda(amman, lanificio))).toBe('FORBIDDEN');

@@ -2,6 +2,20 @@ import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType
 import { CanvasBlock, CanvasRole, ResolveLever } from '@app/contracts';
 import { Connection } from '@api/platform/graphql/pagination.js';
 
+/** The two values the canvas document allows for a flow's `direction` (its content reader drops others). */
+export enum MaterialFlowDirection {
+  IN = 'IN',
+  OUT = 'OUT',
+}
+
+registerEnumType(MaterialFlowDirection, {
+  name: 'MaterialFlowDirection',
+  description: 'Which way a material flows.',
+  valuesMap: {
+    IN: { description: 'Into the business (an input, or material taken back).' },
+    OUT: { description: 'Out of the business (a product, by-product or waste).' },
+  },
+});
 registerEnumType(CanvasBlock, { name: 'CanvasBlock', description: 'The eleven blocks of the Circular Business Model Canvas.' });
 registerEnumType(CanvasRole, { name: 'CanvasRole', description: 'EDITOR changes the canvas; VIEWER sees it live.' });
 
@@ -10,8 +24,8 @@ export class MaterialFlow {
   @Field({ description: 'The material.' })
   material: string;
 
-  @Field({ description: 'IN (into the business) or OUT.' })
-  direction: string;
+  @Field(() => MaterialFlowDirection, { description: 'Whether the material comes into the business or leaves it.' })
+  direction: MaterialFlowDirection;
 
   @Field(() => Float, { description: 'How much.' })
   quantity: number;
@@ -74,7 +88,7 @@ export class OpenFlow {
   unit: string;
 }
 
-@ObjectType({ description: 'How circular the canvas is, computed from its content.' })
+@ObjectType('CircularityReport', { description: 'How circular the canvas is, computed from its content.' })
 export class CircularityReportModel {
   @Field(() => [ResolveLever], { description: 'Levers some card uses.' })
   leversCovered: ResolveLever[];

@@ -1,11 +1,22 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CciSubsector, ChallengeStatus, ResolveLever } from '@app/contracts';
+import { CciSubsector, ChallengeActivityKind, ChallengeStatus, ResolveLever } from '@app/contracts';
 import { Connection } from '@api/platform/graphql/pagination.js';
 import { User } from '@api/modules/identity/users/user.model.js';
 import { Organisation } from '@api/modules/identity/organisations/organisation.model.js';
 import { Network } from '@api/modules/networks/network.model.js';
 
 registerEnumType(ResolveLever, { name: 'ResolveLever', description: 'The ReSOLVE levers of the circular economy: Regenerate, Share, Optimise, Loop, Virtualise, Exchange.' });
+registerEnumType(ChallengeActivityKind, {
+  name: 'ChallengeActivityKind',
+  description: 'What happened on a challenge.',
+  valuesMap: {
+    ANSWER_ADDED: { description: 'An answer was posted; `answerId` names it.' },
+    COMMENT_ADDED: { description: 'A comment was added under an answer; `answerId` names the answer.' },
+    VOTE_SCORE_CHANGED: { description: 'An answer’s vote score changed; `answerId` and `score` say which and to what.' },
+    STATUS_CHANGED: { description: 'The challenge moved in its lifecycle; `status` is the new status.' },
+    ANSWER_ACCEPTED: { description: 'The posting organisation accepted an answer; `answerId` names it.' },
+  },
+});
 registerEnumType(ChallengeStatus, { name: 'ChallengeStatus', description: 'DRAFT → OPEN → IN_PROGRESS → SOLVED or CLOSED.' });
 
 @ObjectType({ description: 'A link attached to a challenge.' })
@@ -170,8 +181,8 @@ export class ChallengeActivity {
   @Field(() => ID, { description: 'The challenge.' })
   challengeId: string;
 
-  @Field({ description: 'ANSWER_ADDED, COMMENT_ADDED, VOTE_SCORE_CHANGED, STATUS_CHANGED or ANSWER_ACCEPTED.' })
-  kind: string;
+  @Field(() => ChallengeActivityKind, { description: 'What happened.' })
+  kind: ChallengeActivityKind;
 
   @Field(() => ID, { nullable: true, description: 'The answer concerned.' })
   answerId: string | null;

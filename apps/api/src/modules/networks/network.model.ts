@@ -1,9 +1,19 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CciSubsector, NetworkKind, NetworkRole, NetworkVisibility, RequestStatus } from '@app/contracts';
+import { CciSubsector, NetworkActivityKind, NetworkKind, NetworkRole, NetworkVisibility, RequestStatus } from '@app/contracts';
 import { Connection } from '@api/platform/graphql/pagination.js';
 import { Organisation } from '@api/modules/identity/organisations/organisation.model.js';
 import { NetworkJoinDirection } from './network-join-request.entity.js';
 
+registerEnumType(NetworkActivityKind, {
+  name: 'NetworkActivityKind',
+  description: 'What happened in a network.',
+  valuesMap: {
+    MEMBER_JOINED: { description: 'An organisation joined; `organisationId` names it.' },
+    MEMBER_LEFT: { description: 'An organisation left or was removed; `organisationId` names it.' },
+    MEMBER_ROLE_CHANGED: { description: 'An organisation’s network role changed; `organisationId` names it.' },
+    CHALLENGE_OPENED: { description: 'A challenge was opened in the network; `challengeId` names it.' },
+  },
+});
 registerEnumType(NetworkKind, { name: 'NetworkKind', description: 'CLUSTER: one city or historic centre; NETWORK: across countries.' });
 registerEnumType(NetworkVisibility, { name: 'NetworkVisibility', description: 'PUBLIC networks are listed to everyone; PRIVATE ones only to their members.' });
 registerEnumType(NetworkRole, { name: 'NetworkRole', description: 'ADMIN organisations manage the network (at least one always); MEMBER organisations take part.' });
@@ -88,8 +98,8 @@ export class NetworkActivity {
   @Field(() => ID, { description: 'The network.' })
   networkId: string;
 
-  @Field({ description: 'MEMBER_JOINED, MEMBER_LEFT, MEMBER_ROLE_CHANGED or CHALLENGE_OPENED.' })
-  kind: string;
+  @Field(() => NetworkActivityKind, { description: 'What happened.' })
+  kind: NetworkActivityKind;
 
   @Field(() => ID, { nullable: true, description: 'The organisation concerned.' })
   organisationId: string | null;

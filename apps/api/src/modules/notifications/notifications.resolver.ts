@@ -24,7 +24,7 @@ class MarkReadArgs {
   @IsOptional()
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
-  ids?: string[];
+  notificationIds?: string[];
 }
 
 @Resolver(() => Notification)
@@ -47,7 +47,7 @@ export class NotificationsResolver {
 
   @Mutation(() => Int, { description: 'Mark notifications read; returns how many changed.' })
   markNotificationsRead(@CurrentUser() caller: AuthUser, @Args() args: MarkReadArgs): Promise<number> {
-    return this.service.markRead(caller, args.ids);
+    return this.service.markRead(caller, args.notificationIds);
   }
 
   @Subscription(() => Notification, {

@@ -1,8 +1,18 @@
 import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CciSubsector, InvitationStatus, OrganisationKind, OrganisationRole } from '@app/contracts';
+import { CciSubsector, InvitationStatus, OrganisationChangeKind, OrganisationKind, OrganisationRole } from '@app/contracts';
 import { User } from '@api/modules/identity/users/user.model.js';
 import { Connection } from '@api/platform/graphql/pagination.js';
 
+registerEnumType(OrganisationChangeKind, {
+  name: 'OrganisationChangeKind',
+  description: 'What changed in an organisation.',
+  valuesMap: {
+    UPDATED: { description: 'Its profile (name, description, address, website, subsectors) changed.' },
+    MEMBER_ADDED: { description: 'A user became a member; `userId` names them.' },
+    MEMBER_REMOVED: { description: 'A member left or was removed; `userId` names them.' },
+    MEMBER_ROLE_CHANGED: { description: 'A member’s role changed; `userId` names them.' },
+  },
+});
 registerEnumType(OrganisationKind, { name: 'OrganisationKind', description: 'What kind of organisation this is.' });
 registerEnumType(OrganisationRole, { name: 'OrganisationRole', description: 'A member’s role: OWNER (everything, at least one always), ADMIN (edit, invite, manage members), MEMBER.' });
 registerEnumType(InvitationStatus, { name: 'InvitationStatus', description: 'Where an invitation stands.' });
@@ -85,8 +95,8 @@ export class OrganisationChange {
   @Field(() => ID, { description: 'The organisation.' })
   organisationId: string;
 
-  @Field({ description: 'UPDATED, MEMBER_ADDED, MEMBER_REMOVED or MEMBER_ROLE_CHANGED.' })
-  change: string;
+  @Field(() => OrganisationChangeKind, { description: 'What changed, so a client can decide whether to refetch.' })
+  change: OrganisationChangeKind;
 
   @Field(() => ID, { nullable: true, description: 'The member concerned, for member changes.' })
   userId: string | null;
