@@ -1,6 +1,7 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CciSubsector, ChallengeActivityKind, ChallengeStatus, ResolveLever } from '@app/contracts';
 import { Connection } from '@api/platform/graphql/pagination.js';
+import { ServerTextModel } from '@api/platform/i18n/server-text.model.js';
 import { User } from '@api/modules/identity/users/user.model.js';
 import { Organisation } from '@api/modules/identity/organisations/organisation.model.js';
 import { Network } from '@api/modules/networks/network.model.js';
@@ -169,8 +170,11 @@ export class ExpertSuggestion {
   @Field(() => Int, { description: 'How well it fits; higher is better.' })
   score: number;
 
-  @Field(() => [String], { description: 'What it shares with the challenge.' })
+  @Field(() => [String], { description: 'What it shares with the challenge, in your preferred language.', deprecationReason: 'Use `reasonMessages` (their `text`, or their `code` and `params`).' })
   reasons: string[];
+
+  @Field(() => [ServerTextModel], { description: 'What it shares with the challenge: a code and parameters for each reason, and the hub’s wording in your preferred language.' })
+  reasonMessages: ServerTextModel[];
 
   @Field(() => [User], { description: 'Its members who speak the challenge’s language.' })
   people: User[];

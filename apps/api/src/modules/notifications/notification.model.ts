@@ -1,6 +1,7 @@
 import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { NotificationKind } from '@app/contracts';
 import { Connection } from '@api/platform/graphql/pagination.js';
+import { ServerTextModel } from '@api/platform/i18n/server-text.model.js';
 
 registerEnumType(NotificationKind, { name: 'NotificationKind', description: 'What a notification is about.' });
 
@@ -12,8 +13,11 @@ export class Notification {
   @Field(() => NotificationKind, { description: 'What it is about.' })
   kind: NotificationKind;
 
-  @Field({ description: 'A one-line summary.' })
+  @Field({ description: 'A one-line summary in your preferred language (the same as `message.text`).', deprecationReason: 'Use `message` (its `text`, or its `code` and `params`).' })
   title: string;
+
+  @Field(() => ServerTextModel, { description: 'The one-line summary: a code with parameters, and the hub’s wording in your preferred language.' })
+  message: ServerTextModel;
 
   @Field(() => ID, { nullable: true, description: 'The challenge concerned.' })
   challengeId: string | null;
