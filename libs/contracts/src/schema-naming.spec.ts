@@ -7,7 +7,10 @@ describe('schema.graphql naming', () => {
   const schema = buildSchema(readFileSync(resolve(process.cwd(), 'schema.graphql'), 'utf8'));
   const types = Object.values(schema.getTypeMap()).filter((type) => !type.name.startsWith('__'));
   // The matchmaking types are renamed with the rest of the matchmaking contract, in its own change.
-  const pendingMatchmaking = new Set(['BreakModel', 'SessionDayModel', 'SessionSlotModel', 'ScheduleSummaryModel', 'Query.matchmakingSession(id)']);
+  const pendingMatchmaking = new Set([
+    ...['BreakModel', 'SessionDayModel', 'SessionSlotModel', 'ScheduleSummaryModel', 'Query.matchmakingSession(id)'],
+    ...['MeetingAttendance', 'MeetingOutcome', 'MeetingRequestStatus', 'OpportunityDirection', 'OpportunityType', 'SessionPhase'],
+  ]);
 
   it('has no internal suffixes in type names', () => {
     const leaking = types.map((type) => type.name).filter((name) => /(Model|Dto|Entity|Row)$/.test(name) && !pendingMatchmaking.has(name));
@@ -42,6 +45,13 @@ describe('schema.graphql naming', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('describes every enum value', () => {
+    const undescribed = types
+      .filter((type) => isEnumType(type) && !pendingMatchmaking.has(type.name))
+      .flatMap((type) => (isEnumType(type) ? type.getValues().filter((value) => !value.description).map((value) => `${type.name}.${value.name}`) : []));
+    expect(undescribed).toEqual([]);
   });
 
   it.each([

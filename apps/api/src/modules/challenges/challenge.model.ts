@@ -6,7 +6,18 @@ import { User } from '@api/modules/identity/users/user.model.js';
 import { Organisation } from '@api/modules/identity/organisations/organisation.model.js';
 import { Network } from '@api/modules/networks/network.model.js';
 
-registerEnumType(ResolveLever, { name: 'ResolveLever', description: 'The ReSOLVE levers of the circular economy: Regenerate, Share, Optimise, Loop, Virtualise, Exchange.' });
+registerEnumType(ResolveLever, {
+  name: 'ResolveLever',
+  description: 'The ReSOLVE levers of the circular economy: Regenerate, Share, Optimise, Loop, Virtualise, Exchange.',
+  valuesMap: {
+    REGENERATE: { description: 'Regenerate: renewable energy and materials, restoring ecosystems.' },
+    SHARE: { description: 'Share: use assets together, reuse, extend their life.' },
+    OPTIMISE: { description: 'Optimise: more performance and less waste, in production and supply chains.' },
+    LOOP: { description: 'Loop: keep products and materials in cycles (remanufacture, recycle).' },
+    VIRTUALISE: { description: 'Virtualise: deliver the value digitally instead of materially.' },
+    EXCHANGE: { description: 'Exchange: replace old materials and technologies with better ones.' },
+  },
+});
 registerEnumType(ChallengeActivityKind, {
   name: 'ChallengeActivityKind',
   description: 'What happened on a challenge.',
@@ -18,7 +29,17 @@ registerEnumType(ChallengeActivityKind, {
     ANSWER_ACCEPTED: { description: 'The posting organisation accepted an answer; `answerId` names it.' },
   },
 });
-registerEnumType(ChallengeStatus, { name: 'ChallengeStatus', description: 'DRAFT → OPEN → IN_PROGRESS → SOLVED or CLOSED.' });
+registerEnumType(ChallengeStatus, {
+  name: 'ChallengeStatus',
+  description: 'DRAFT → OPEN → IN_PROGRESS → SOLVED or CLOSED.',
+  valuesMap: {
+    DRAFT: { description: 'Being written; visible to the posting organisation only.' },
+    OPEN: { description: 'Published to its network and taking answers.' },
+    IN_PROGRESS: { description: 'Being worked on with one or more answers; still taking answers.' },
+    SOLVED: { description: 'Solved; final.' },
+    CLOSED: { description: 'Closed without a solution; final.' },
+  },
+});
 
 @ObjectType({ description: 'A link attached to a challenge.' })
 export class Attachment {

@@ -14,11 +14,48 @@ registerEnumType(NetworkActivityKind, {
     CHALLENGE_OPENED: { description: 'A challenge was opened in the network; `challengeId` names it.' },
   },
 });
-registerEnumType(NetworkKind, { name: 'NetworkKind', description: 'CLUSTER: one city or historic centre; NETWORK: across countries.' });
-registerEnumType(NetworkVisibility, { name: 'NetworkVisibility', description: 'PUBLIC networks are listed to everyone; PRIVATE ones only to their members.' });
-registerEnumType(NetworkRole, { name: 'NetworkRole', description: 'ADMIN organisations manage the network (at least one always); MEMBER organisations take part.' });
-registerEnumType(RequestStatus, { name: 'RequestStatus', description: 'Where a join request or network invitation stands.' });
-registerEnumType(NetworkJoinDirection, { name: 'NetworkJoinDirection', description: 'REQUEST: the organisation asked; INVITATION: the network asked.' });
+registerEnumType(NetworkKind, {
+  name: 'NetworkKind',
+  description: 'CLUSTER: one city or historic centre; NETWORK: across countries.',
+  valuesMap: {
+    CLUSTER: { description: 'The organisations of one city or historic centre.' },
+    NETWORK: { description: 'Clusters and organisations across countries.' },
+  },
+});
+registerEnumType(NetworkVisibility, {
+  name: 'NetworkVisibility',
+  description: 'PUBLIC networks are listed to everyone; PRIVATE ones only to their members.',
+  valuesMap: {
+    PUBLIC: { description: 'Listed to and readable by every signed-in user.' },
+    PRIVATE: { description: 'Exists only for its members; NOT_FOUND to everyone else.' },
+  },
+});
+registerEnumType(NetworkRole, {
+  name: 'NetworkRole',
+  description: 'ADMIN organisations manage the network (at least one always); MEMBER organisations take part.',
+  valuesMap: {
+    ADMIN: { description: 'Manages the network: members, invitations, settings.' },
+    MEMBER: { description: 'Takes part in the network.' },
+  },
+});
+registerEnumType(RequestStatus, {
+  name: 'RequestStatus',
+  description: 'Where a join request or network invitation stands.',
+  valuesMap: {
+    PENDING: { description: 'Waiting for the other side to decide.' },
+    APPROVED: { description: 'Accepted; the organisation became a member. Final.' },
+    REJECTED: { description: 'Declined. Final.' },
+    WITHDRAWN: { description: 'Taken back by the side that opened it. Final.' },
+  },
+});
+registerEnumType(NetworkJoinDirection, {
+  name: 'NetworkJoinDirection',
+  description: 'REQUEST: the organisation asked; INVITATION: the network asked.',
+  valuesMap: {
+    REQUEST: { description: 'The organisation asked to join; the network’s admins decide.' },
+    INVITATION: { description: 'The network invited the organisation; its owners and admins decide.' },
+  },
+});
 
 @ObjectType({ description: 'A cluster or cross-border network of organisations.' })
 export class Network {
