@@ -16,7 +16,7 @@ const until = async (what: string, check: () => boolean, timeoutMs = 10_000) => 
     await sleep(25);
   }
 };
-const DOC = 'query($id: ID!) { canvas(id: $id) { canvas { id title seq viewerRole } blocks { block cards { id text levers flows { material direction quantity unit } } } circularity { score leversCovered takeBackFilled openFlows { material } gaps } } }';
+const DOC = 'query($id: ID!) { canvas(canvasId: $id) { canvas { id title seq viewerRole } blocks { block cards { id text levers flows { material direction quantity unit } } } circularity { score leversCovered takeBackFilled openFlows { material } gaps } } }';
 
 describe('canvases', () => {
   let hub: TestHub;
@@ -178,9 +178,9 @@ describe('canvases', () => {
     expect(history.data?.canvasHistory.flatMap((h) => h.blocks)).toContain('CHANNELS');
     expect(history.data?.canvasHistory.every((h) => h.userId === owner.user.id)).toBe(true);
 
-    const md = await as<{ exportCanvas: string }>(owner, 'query($id: ID!) { exportCanvas(id: $id, format: MARKDOWN) }', { id: canvas.id });
+    const md = await as<{ exportCanvas: string }>(owner, 'query($id: ID!) { exportCanvas(canvasId: $id, format: MARKDOWN) }', { id: canvas.id });
     expect(md.data?.exportCanvas).toContain('# Wool loop');
-    const json = JSON.parse((await as<{ exportCanvas: string }>(owner, 'query($id: ID!) { exportCanvas(id: $id, format: JSON) }', { id: canvas.id })).data!.exportCanvas);
+    const json = JSON.parse((await as<{ exportCanvas: string }>(owner, 'query($id: ID!) { exportCanvas(canvasId: $id, format: JSON) }', { id: canvas.id })).data!.exportCanvas);
     expect(json.format).toBe('innomed-canvas/1');
   });
 
@@ -239,11 +239,11 @@ describe('canvas update rate limit', () => {
     for (let i = 0; i < 10; i += 1) client.doc.getText('text').insert(0, 'x');
     await client.settled();
     expect(client.refusals).toContain('RATE_LIMITED');
-    const stored = await gql<{ canvas: { canvas: { seq: number } } }>(hub.url, 'query($id: ID!) { canvas(id: $id) { canvas { seq } } }', { id: canvas.data!.createCanvas.id }, user.accessToken);
+    const stored = await gql<{ canvas: { canvas: { seq: number } } }>(hub.url, 'query($id: ID!) { canvas(canvasId: $id) { canvas { seq } } }', { id: canvas.data!.createCanvas.id }, user.accessToken);
     expect(stored.data?.canvas.canvas.seq).toBe(client.acked.length);
     // The hub then sends its sync step 1; the client's step 2 carries the refused edits, which are stored.
     const canvasId = canvas.data!.createCanvas.id;
-    const read = async () => (await gql<{ canvas: { canvas: { seq: number } } }>(hub.url, 'query($id: ID!) { canvas(id: $id) { canvas { seq } } }', { id: canvasId }, user.accessToken)).data!.canvas.canvas.seq;
+    const read = async () => (await gql<{ canvas: { canvas: { seq: number } } }>(hub.url, 'query($id: ID!) { canvas(canvasId: $id) { canvas { seq } } }', { id: canvasId }, user.accessToken)).data!.canvas.canvas.seq;
     const deadline = Date.now() + 10_000;
     while ((await read()) === stored.data?.canvas.canvas.seq && Date.now() < deadline) await sleep(200);
     const fresh = await CanvasTestClient.open(hub.url, user.accessToken, canvasId);

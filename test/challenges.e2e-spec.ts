@@ -255,7 +255,7 @@ describe('challenges', () => {
       poster.user.accessToken,
     );
     const suggestion = result.data?.suggestedExperts.find((s) => s.organisation.id === expert.org.id);
-    expect(suggestion?.reasons).toEqual(['Has answered with the levers LOOP', 'Has worked on wool', 'Speaks the challenge’s language (en)', 'Based in another country (TN)']);
+    expect(suggestion?.reasons).toEqual(['Has answered with a lever of the challenge: Loop', 'Has worked on a material of the challenge: wool', 'Speaks English, the language of the challenge', 'Based in another country: Tunisia']);
     expect(suggestion?.people.map((p) => p.id)).toEqual([expert.user.id]);
     expect(result.data?.suggestedExperts.some((s) => s.organisation.id === poster.org.id)).toBe(false);
     expect(errorCode(await gql(hub.url, 'query($id: ID!) { suggestedExperts(challengeId: $id) { score } }', { id: '00000000-0000-4000-8000-000000000000' }, poster.user.accessToken))).toBe('NOT_FOUND');

@@ -158,7 +158,7 @@ describe('chat', () => {
     });
     const thread = await gql<{ chatThread: { root: { replyCount: number }; replies: { body: string }[] } }>(
       hub.url,
-      'query($r: ID!) { chatThread(rootId: $r) { root { replyCount } replies { body } hasMore } }',
+      'query($r: ID!) { chatThread(threadRootId: $r) { root { replyCount } replies { body } hasMore } }',
       { r: rootId },
       chiara.user.accessToken,
     );

@@ -70,13 +70,13 @@ describe('notifications', () => {
     expect(expertList.data?.notifications.nodes.map((n) => n.kind)).not.toContain('ANSWER_ON_MY_CHALLENGE');
 
     const first = mine.data!.notifications.nodes[0]!.id;
-    expect((await gql<{ markNotificationsRead: number }>(hub.url, 'mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }', { ids: [first] }, poster.user.accessToken)).data?.markNotificationsRead).toBe(1);
+    expect((await gql<{ markNotificationsRead: number }>(hub.url, 'mutation($ids: [ID!]) { markNotificationsRead(notificationIds: $ids) }', { ids: [first] }, poster.user.accessToken)).data?.markNotificationsRead).toBe(1);
     // Someone else's notification cannot be marked.
-    expect((await gql<{ markNotificationsRead: number }>(hub.url, 'mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }', { ids: [first] }, expert.user.accessToken)).data?.markNotificationsRead).toBe(0);
+    expect((await gql<{ markNotificationsRead: number }>(hub.url, 'mutation($ids: [ID!]) { markNotificationsRead(notificationIds: $ids) }', { ids: [first] }, expert.user.accessToken)).data?.markNotificationsRead).toBe(0);
     const unread = await gql<{ notifications: { nodes: { kind: string }[] }; unreadNotificationCount: number }>(hub.url, LIST, { unread: true }, poster.user.accessToken);
     expect(unread.data?.notifications.nodes.map((n) => n.kind)).toEqual(['JOIN_REQUEST_DECIDED']);
     expect(unread.data?.unreadNotificationCount).toBe(1);
     expect((await gql<{ markNotificationsRead: number }>(hub.url, 'mutation { markNotificationsRead }', {}, poster.user.accessToken)).data?.markNotificationsRead).toBe(1);
-    expect(errorCode(await gql(hub.url, 'mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) }', { ids: ['nope'] }, poster.user.accessToken))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql(hub.url, 'mutation($ids: [ID!]) { markNotificationsRead(notificationIds: $ids) }', { ids: ['nope'] }, poster.user.accessToken))).toBe('BAD_USER_INPUT');
   });
 });

@@ -133,7 +133,7 @@ describe('operations', () => {
         const networkId = network.data!.networks.nodes.find((n) => n.name.startsWith('Mediterranean'))!.id;
         const canvases = await gql<{ canvases: { nodes: { id: string; title: string; viewerRole: string }[] } }>(second.url, 'query($n: ID!) { canvases(networkId: $n) { nodes { id title viewerRole } } }', { n: networkId }, marco.data!.login.accessToken);
         expect(canvases.data?.canvases.nodes).toEqual([expect.objectContaining({ title: 'Wool loop Prato–Tunis', viewerRole: 'EDITOR' })]);
-        const demoCanvas = await gql<{ canvas: { blocks: { cards: unknown[] }[]; circularity: { takeBackFilled: boolean } } }>(second.url, 'query($id: ID!) { canvas(id: $id) { blocks { cards { id } } circularity { takeBackFilled } } }', { id: canvases.data!.canvases.nodes[0]!.id }, marco.data!.login.accessToken);
+        const demoCanvas = await gql<{ canvas: { blocks: { cards: unknown[] }[]; circularity: { takeBackFilled: boolean } } }>(second.url, 'query($id: ID!) { canvas(canvasId: $id) { blocks { cards { id } } circularity { takeBackFilled } } }', { id: canvases.data!.canvases.nodes[0]!.id }, marco.data!.login.accessToken);
         expect(demoCanvas.data?.canvas.blocks.flatMap((b) => b.cards).length).toBeGreaterThan(5);
         expect(demoCanvas.data?.canvas.circularity.takeBackFilled).toBe(true);
         expect(await second.stop('SIGTERM')).toBe(0);

@@ -90,3 +90,28 @@ export enum NotificationKind {
   INVITATION_RECEIVED = 'INVITATION_RECEIVED',
   CHAT_MENTION = 'CHAT_MENTION',
 }
+
+/** What happened on a challenge (`challengeActivity`). */
+export enum ChallengeActivityKind {
+  ANSWER_ADDED = 'ANSWER_ADDED',
+  COMMENT_ADDED = 'COMMENT_ADDED',
+  VOTE_SCORE_CHANGED = 'VOTE_SCORE_CHANGED',
+  STATUS_CHANGED = 'STATUS_CHANGED',
+  ANSWER_ACCEPTED = 'ANSWER_ACCEPTED',
+}
+
+/** What happened in a network (`networkActivity`). */
+export enum NetworkActivityKind {
+  MEMBER_JOINED = 'MEMBER_JOINED',
+  MEMBER_LEFT = 'MEMBER_LEFT',
+  MEMBER_ROLE_CHANGED = 'MEMBER_ROLE_CHANGED',
+  CHALLENGE_OPENED = 'CHALLENGE_OPENED',
+}
+
+/** What changed in an organisation (`organisationChanged`, socket event `organisation:changed`). */
+export enum OrganisationChangeKind {
+  UPDATED = 'UPDATED',
+  MEMBER_ADDED = 'MEMBER_ADDED',
+  MEMBER_REMOVED = 'MEMBER_REMOVED',
+  MEMBER_ROLE_CHANGED = 'MEMBER_ROLE_CHANGED',
+}

@@ -34,4 +34,6 @@ export interface ErrorBody {
   code: ErrorCode;
   /** For BAD_USER_INPUT: the input paths that were rejected, e.g. `input.country`. */
   fields?: string[];
+  /** For a lifecycle CONFLICT: the states the object may move to from where it is (empty when final). */
+  allowed?: string[];
 }

@@ -1,4 +1,5 @@
 import type { ErrorBody } from './error-codes.js';
+import type { OrganisationChangeKind } from './domain.js';
 import { CANVAS_CLIENT_EVENTS, CANVAS_NAMESPACE } from './canvas-events.js';
 import { CHAT_CLIENT_EVENTS, CHAT_NAMESPACE } from './chat-events.js';
 
@@ -19,7 +20,7 @@ export interface OrganisationMemberPayload {
 export interface OrganisationChangedPayload {
   organisationId: string;
   /** What changed, so a client can decide whether to refetch. */
-  change: 'UPDATED' | 'MEMBER_ADDED' | 'MEMBER_REMOVED' | 'MEMBER_ROLE_CHANGED';
+  change: `${OrganisationChangeKind}`;
   userId?: string;
   at: string;
 }

@@ -1,6 +1,7 @@
 // Listed explicitly (not globbed) so the same list works from the sources and from the build.
 // `npm run migration:generate -- <Name>` adds new files to both lists below.
 // migrations: imports
+import { NotificationText1796181802023 } from './1796181802023-NotificationText.js';
 import { ParticipantTimeZone1796180897269 } from './1796180897269-ParticipantTimeZone.js';
 import { Canvases1795740855843 } from './1795740855843-Canvases.js';
 import { Matchmaking1795740028637 } from './1795740028637-Matchmaking.js';
@@ -13,6 +14,7 @@ import { Initial1795730953174 } from './1795730953174-Initial.js';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [
   // migrations: list
+  NotificationText1796181802023,
   ParticipantTimeZone1796180897269,
   Canvases1795740855843,
   Matchmaking1795740028637,

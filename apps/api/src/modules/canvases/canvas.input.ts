@@ -12,8 +12,23 @@ export enum CanvasExportFormat {
   MARKDOWN = 'MARKDOWN',
   JSON = 'JSON',
 }
-registerEnumType(CanvasTemplateName, { name: 'CanvasTemplate', description: 'What a new canvas starts with.' });
-registerEnumType(CanvasExportFormat, { name: 'CanvasExportFormat', description: 'Export formats.' });
+registerEnumType(CanvasTemplateName, {
+  name: 'CanvasTemplate',
+  description: 'What a new canvas starts with.',
+  valuesMap: {
+    EMPTY: { description: 'Eleven empty blocks.' },
+    TEXTILE_TAKE_BACK: { description: 'A textile business with a take-back system, filled in as an example.' },
+    CRAFT_WORKSHOP: { description: 'A craft workshop reusing offcuts, filled in as an example.' },
+  },
+});
+registerEnumType(CanvasExportFormat, {
+  name: 'CanvasExportFormat',
+  description: 'Export formats.',
+  valuesMap: {
+    MARKDOWN: { description: 'A Markdown document: blocks, cards, flows and the circularity check.' },
+    JSON: { description: 'A JSON document (`format: "innomed-canvas/1"`) with the same content.' },
+  },
+});
 
 @InputType({ description: 'A new canvas.' })
 export class CreateCanvasInput {

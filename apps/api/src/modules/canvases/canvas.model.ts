@@ -2,16 +2,53 @@ import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType
 import { CanvasBlock, CanvasRole, ResolveLever } from '@app/contracts';
 import { Connection } from '@api/platform/graphql/pagination.js';
 
-registerEnumType(CanvasBlock, { name: 'CanvasBlock', description: 'The eleven blocks of the Circular Business Model Canvas.' });
-registerEnumType(CanvasRole, { name: 'CanvasRole', description: 'EDITOR changes the canvas; VIEWER sees it live.' });
+/** The two values the canvas document allows for a flow's `direction` (its content reader drops others). */
+export enum MaterialFlowDirection {
+  IN = 'IN',
+  OUT = 'OUT',
+}
+
+registerEnumType(MaterialFlowDirection, {
+  name: 'MaterialFlowDirection',
+  description: 'Which way a material flows.',
+  valuesMap: {
+    IN: { description: 'Into the business (an input, or material taken back).' },
+    OUT: { description: 'Out of the business (a product, by-product or waste).' },
+  },
+});
+registerEnumType(CanvasBlock, {
+  name: 'CanvasBlock',
+  description: 'The eleven blocks of the Circular Business Model Canvas.',
+  valuesMap: {
+    KEY_PARTNERS: { description: 'Who the business works with.' },
+    KEY_ACTIVITIES: { description: 'What it does to deliver its value.' },
+    KEY_RESOURCES: { description: 'What it needs: materials, skills, places.' },
+    VALUE_PROPOSITIONS: { description: 'What it offers and why it matters.' },
+    CUSTOMER_RELATIONSHIPS: { description: 'How it keeps in touch with its customers.' },
+    CHANNELS: { description: 'How its offer reaches customers.' },
+    CUSTOMER_SEGMENTS: { description: 'Whom it serves.' },
+    COST_STRUCTURE: { description: 'What it costs, economically and in environmental impact.' },
+    REVENUE_STREAMS: { description: 'What it earns, and the value it creates beyond money.' },
+    TAKE_BACK_SYSTEM: { description: 'How products and materials come back after use.' },
+    ADOPTION_FACTORS: { description: 'What helps or hinders the change to a circular model.' },
+  },
+});
+registerEnumType(CanvasRole, {
+  name: 'CanvasRole',
+  description: 'EDITOR changes the canvas; VIEWER sees it live.',
+  valuesMap: {
+    EDITOR: { description: 'Changes the canvas and sees it live.' },
+    VIEWER: { description: 'Sees the canvas live without changing it.' },
+  },
+});
 
 @ObjectType({ description: 'A material flow on a card.' })
 export class MaterialFlow {
   @Field({ description: 'The material.' })
   material: string;
 
-  @Field({ description: 'IN (into the business) or OUT.' })
-  direction: string;
+  @Field(() => MaterialFlowDirection, { description: 'Whether the material comes into the business or leaves it.' })
+  direction: MaterialFlowDirection;
 
   @Field(() => Float, { description: 'How much.' })
   quantity: number;
@@ -74,7 +111,7 @@ export class OpenFlow {
   unit: string;
 }
 
-@ObjectType({ description: 'How circular the canvas is, computed from its content.' })
+@ObjectType('CircularityReport', { description: 'How circular the canvas is, computed from its content.' })
 export class CircularityReportModel {
   @Field(() => [ResolveLever], { description: 'Levers some card uses.' })
   leversCovered: ResolveLever[];

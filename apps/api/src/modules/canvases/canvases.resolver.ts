@@ -47,18 +47,18 @@ export class CanvasesResolver {
   }
 
   @Query(() => CanvasDocument, { description: 'A canvas with its decoded content (blocks, cards, flows) and circularity check.' })
-  async canvas(@CurrentUser() caller: AuthUser, @Args('id', { type: () => ID, description: 'The canvas.' }, UuidPipe) id: string): Promise<CanvasDocument> {
-    const read = await this.service.content(caller.id, id);
+  async canvas(@CurrentUser() caller: AuthUser, @Args('canvasId', { type: () => ID, description: 'The canvas.' }, UuidPipe) canvasId: string): Promise<CanvasDocument> {
+    const read = await this.service.content(caller.id, canvasId);
     return { canvas: toCanvas(read, read.seq), blocks: read.content.blocks as CanvasDocument['blocks'], circularity: toReport(checkCircularity(read.content)) };
   }
 
   @Query(() => String, { description: 'A canvas exported as Markdown or JSON.' })
   async exportCanvas(
     @CurrentUser() caller: AuthUser,
-    @Args('id', { type: () => ID, description: 'The canvas.' }, UuidPipe) id: string,
+    @Args('canvasId', { type: () => ID, description: 'The canvas.' }, UuidPipe) canvasId: string,
     @Args('format', { type: () => CanvasExportFormat, description: 'The format.' }) format: CanvasExportFormat,
   ): Promise<string> {
-    const read = await this.service.content(caller.id, id);
+    const read = await this.service.content(caller.id, canvasId);
     const report = checkCircularity(read.content);
     return format === CanvasExportFormat.MARKDOWN ? toMarkdown(read.canvas.title, read.content, report) : toJson(read.canvas.title, read.content, report);
   }

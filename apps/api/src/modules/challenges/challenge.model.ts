@@ -1,12 +1,45 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CciSubsector, ChallengeStatus, ResolveLever } from '@app/contracts';
+import { CciSubsector, ChallengeActivityKind, ChallengeStatus, ResolveLever } from '@app/contracts';
 import { Connection } from '@api/platform/graphql/pagination.js';
+import { ServerTextModel } from '@api/platform/i18n/server-text.model.js';
 import { User } from '@api/modules/identity/users/user.model.js';
 import { Organisation } from '@api/modules/identity/organisations/organisation.model.js';
 import { Network } from '@api/modules/networks/network.model.js';
 
-registerEnumType(ResolveLever, { name: 'ResolveLever', description: 'The ReSOLVE levers of the circular economy: Regenerate, Share, Optimise, Loop, Virtualise, Exchange.' });
-registerEnumType(ChallengeStatus, { name: 'ChallengeStatus', description: 'DRAFT → OPEN → IN_PROGRESS → SOLVED or CLOSED.' });
+registerEnumType(ResolveLever, {
+  name: 'ResolveLever',
+  description: 'The ReSOLVE levers of the circular economy: Regenerate, Share, Optimise, Loop, Virtualise, Exchange.',
+  valuesMap: {
+    REGENERATE: { description: 'Regenerate: renewable energy and materials, restoring ecosystems.' },
+    SHARE: { description: 'Share: use assets together, reuse, extend their life.' },
+    OPTIMISE: { description: 'Optimise: more performance and less waste, in production and supply chains.' },
+    LOOP: { description: 'Loop: keep products and materials in cycles (remanufacture, recycle).' },
+    VIRTUALISE: { description: 'Virtualise: deliver the value digitally instead of materially.' },
+    EXCHANGE: { description: 'Exchange: replace old materials and technologies with better ones.' },
+  },
+});
+registerEnumType(ChallengeActivityKind, {
+  name: 'ChallengeActivityKind',
+  description: 'What happened on a challenge.',
+  valuesMap: {
+    ANSWER_ADDED: { description: 'An answer was posted; `answerId` names it.' },
+    COMMENT_ADDED: { description: 'A comment was added under an answer; `answerId` names the answer.' },
+    VOTE_SCORE_CHANGED: { description: 'An answer’s vote score changed; `answerId` and `score` say which and to what.' },
+    STATUS_CHANGED: { description: 'The challenge moved in its lifecycle; `status` is the new status.' },
+    ANSWER_ACCEPTED: { description: 'The posting organisation accepted an answer; `answerId` names it.' },
+  },
+});
+registerEnumType(ChallengeStatus, {
+  name: 'ChallengeStatus',
+  description: 'DRAFT → OPEN → IN_PROGRESS → SOLVED or CLOSED.',
+  valuesMap: {
+    DRAFT: { description: 'Being written; visible to the posting organisation only.' },
+    OPEN: { description: 'Published to its network and taking answers.' },
+    IN_PROGRESS: { description: 'Being worked on with one or more answers; still taking answers.' },
+    SOLVED: { description: 'Solved; final.' },
+    CLOSED: { description: 'Closed without a solution; final.' },
+  },
+});
 
 @ObjectType({ description: 'A link attached to a challenge.' })
 export class Attachment {
@@ -158,8 +191,11 @@ export class ExpertSuggestion {
   @Field(() => Int, { description: 'How well it fits; higher is better.' })
   score: number;
 
-  @Field(() => [String], { description: 'What it shares with the challenge.' })
+  @Field(() => [String], { description: 'What it shares with the challenge, in your preferred language.', deprecationReason: 'Use `reasonMessages` (their `text`, or their `code` and `params`).' })
   reasons: string[];
+
+  @Field(() => [ServerTextModel], { description: 'What it shares with the challenge: a code and parameters for each reason, and the hub’s wording in your preferred language.' })
+  reasonMessages: ServerTextModel[];
 
   @Field(() => [User], { description: 'Its members who speak the challenge’s language.' })
   people: User[];
@@ -170,8 +206,8 @@ export class ChallengeActivity {
   @Field(() => ID, { description: 'The challenge.' })
   challengeId: string;
 
-  @Field({ description: 'ANSWER_ADDED, COMMENT_ADDED, VOTE_SCORE_CHANGED, STATUS_CHANGED or ANSWER_ACCEPTED.' })
-  kind: string;
+  @Field(() => ChallengeActivityKind, { description: 'What happened.' })
+  kind: ChallengeActivityKind;
 
   @Field(() => ID, { nullable: true, description: 'The answer concerned.' })
   answerId: string | null;

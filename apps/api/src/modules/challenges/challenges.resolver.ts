@@ -46,7 +46,8 @@ export class ChallengesResolver {
     return (await this.experts.suggest(caller, args.challengeId)).map((s) => ({
       organisation: toOrganisation(s.organisation),
       score: s.score,
-      reasons: s.reasons,
+      reasons: s.reasons.map((reason) => reason.text),
+      reasonMessages: s.reasons,
       people: s.people.map((p) => toUser(p, caller.id)),
     }));
   }

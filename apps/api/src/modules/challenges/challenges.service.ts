@@ -84,7 +84,7 @@ export class ChallengesService {
     await this.db.transaction(async (manager) => {
       const current = await this.challenges.lockById(challengeId, manager);
       if (!current) throw DomainException.notFound('The challenge');
-      if (!MOVES[current.status].includes(to)) throw DomainException.conflict(`A ${current.status} challenge cannot move to ${to}.`);
+      if (!MOVES[current.status].includes(to)) throw DomainException.lifecycle('A challenge', current.status, MOVES[current.status], to);
       await this.challenges.transition(challengeId, current.status, to, caller.id, manager);
     });
     if (challenge.status === ChallengeStatus.DRAFT && to === ChallengeStatus.OPEN) {

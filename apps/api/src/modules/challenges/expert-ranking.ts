@@ -1,3 +1,6 @@
+import { ServerTextCode, ServerTextParamType, type ServerTextData } from '@app/contracts';
+import { param } from '@api/platform/i18n/server-text.js';
+
 /**
  * Ranks expert organisations for a challenge by what they share with it. Pure, so the weights and
  * the reasons can be read and tested without a database.
@@ -26,7 +29,8 @@ export interface ExpertCandidate {
 export interface RankedExpert {
   organisationId: string;
   score: number;
-  reasons: string[];
+  /** Why, as codes with parameters: worded per viewer when read. */
+  reasons: ServerTextData[];
 }
 
 export const WEIGHTS = { lever: 3, material: 3, subsector: 2, language: 2, otherCountry: 1 } as const;
@@ -47,27 +51,28 @@ export function rankExperts(challenge: ChallengeProfile, candidates: ExpertCandi
     const speaks = candidate.languages.includes(language);
     // Only topical overlap makes a suggestion; language and country only order them.
     if (levers.length + materials.length + subsectors.length === 0) continue;
-    const reasons: string[] = [];
+    const reasons: ServerTextData[] = [];
+    const shared = (code: ServerTextCode, name: string, type: ServerTextParamType, values: string[]) => reasons.push({ code, params: [param.list(name, type, values), param.count('count', values.length)] });
     let score = 0;
     if (levers.length) {
       score += WEIGHTS.lever * levers.length;
-      reasons.push(`Has answered with the levers ${levers.join(', ')}`);
+      shared(ServerTextCode.EXPERT_SHARED_LEVERS, 'levers', ServerTextParamType.RESOLVE_LEVER, levers);
     }
     if (materials.length) {
       score += WEIGHTS.material * materials.length;
-      reasons.push(`Has worked on ${materials.join(', ')}`);
+      shared(ServerTextCode.EXPERT_SHARED_MATERIALS, 'materials', ServerTextParamType.TEXT, materials);
     }
     if (subsectors.length) {
       score += WEIGHTS.subsector * subsectors.length;
-      reasons.push(`Works in ${subsectors.join(', ')}`);
+      shared(ServerTextCode.EXPERT_SHARED_SUBSECTORS, 'subsectors', ServerTextParamType.CCI_SUBSECTOR, subsectors);
     }
     if (speaks) {
       score += WEIGHTS.language;
-      reasons.push(`Speaks the challenge’s language (${language})`);
+      reasons.push({ code: ServerTextCode.EXPERT_SPEAKS_LANGUAGE, params: [param.one('language', ServerTextParamType.LANGUAGE, language)] });
     }
     if (candidate.country !== challenge.country) {
       score += WEIGHTS.otherCountry;
-      reasons.push(`Based in another country (${candidate.country})`);
+      reasons.push({ code: ServerTextCode.EXPERT_OTHER_COUNTRY, params: [param.one('country', ServerTextParamType.COUNTRY, candidate.country)] });
     }
     ranked.push({ organisationId: candidate.organisationId, score, reasons });
   }

@@ -3,6 +3,8 @@ import type { AuthUser } from '@api/platform/auth/auth-user.js';
 import type { OrganisationEntity } from '@api/modules/identity/organisations/organisation.entity.js';
 import type { UserEntity } from '@api/modules/identity/users/user.entity.js';
 import { OrganisationsRepository } from '@api/modules/identity/organisations/organisations.repository.js';
+import { UsersRepository } from '@api/modules/identity/users/users.repository.js';
+import { renderServerText, viewerLanguage, type RenderedServerText } from '@api/platform/i18n/server-text.js';
 import { ChallengeAccessService } from './challenge-access.service.js';
 import { rankExperts } from './expert-ranking.js';
 import { ExpertSuggestionsRepository } from './expert-suggestions.repository.js';
@@ -10,7 +12,8 @@ import { ExpertSuggestionsRepository } from './expert-suggestions.repository.js'
 export interface ExpertSuggestionView {
   organisation: OrganisationEntity;
   score: number;
-  reasons: string[];
+  /** Worded in the caller's preferred language. */
+  reasons: RenderedServerText[];
   people: UserEntity[];
 }
 
@@ -21,6 +24,7 @@ export class ExpertSuggestionsService {
     private readonly access: ChallengeAccessService,
     private readonly organisations: OrganisationsRepository,
     private readonly suggestions: ExpertSuggestionsRepository,
+    private readonly users: UsersRepository,
   ) {}
 
   async suggest(caller: AuthUser, challengeId: string): Promise<ExpertSuggestionView[]> {
@@ -36,6 +40,9 @@ export class ExpertSuggestionsService {
       language,
     );
     const byId = new Map(organisations.map((o) => [o.id, o]));
-    return ranked.filter((r) => byId.has(r.organisationId)).map((r) => ({ organisation: byId.get(r.organisationId)!, score: r.score, reasons: r.reasons, people: people.get(r.organisationId) ?? [] }));
+    const viewer = viewerLanguage((await this.users.findById(caller.id))?.preferredLanguages);
+    return ranked
+      .filter((r) => byId.has(r.organisationId))
+      .map((r) => ({ organisation: byId.get(r.organisationId)!, score: r.score, reasons: r.reasons.map((reason) => renderServerText(reason, viewer)), people: people.get(r.organisationId) ?? [] }));
   }
 }

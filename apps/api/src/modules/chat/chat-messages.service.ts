@@ -122,7 +122,7 @@ export class ChatMessagesService {
 
   async thread(userId: string, rootId: string, options: { afterSeq?: number; limit: number }) {
     const root = await this.requireVisibleMessage(userId, rootId);
-    if (root.threadRootId) throw DomainException.badInput('That message is itself a reply; ask for its thread root.', ['rootId']);
+    if (root.threadRootId) throw DomainException.badInput('That message is itself a reply; ask for its thread root.', ['threadRootId']);
     const page = await this.history(userId, root.channelId, { afterSeq: options.afterSeq ?? 0, limit: options.limit, threadRootId: rootId });
     return { root, ...page };
   }

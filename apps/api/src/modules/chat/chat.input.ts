@@ -121,7 +121,7 @@ export class ChatHistoryArgs {
 export class ChatThreadArgs {
   @Field(() => ID, { description: 'The thread’s first message.' })
   @IsUUID()
-  rootId: string;
+  threadRootId: string;
 
   @Field(() => Int, { nullable: true, description: 'Replies after this sequence number.' })
   @IsOptional()

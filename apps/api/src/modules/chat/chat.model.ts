@@ -2,8 +2,26 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from
 import { ChatChannelKind, PresenceStatus } from '@app/contracts';
 import { Connection } from '@api/platform/graphql/pagination.js';
 
-registerEnumType(ChatChannelKind, { name: 'ChatChannelKind', description: 'What a chat channel belongs to: a network (general or topic), a challenge, a direct conversation or a meeting.' });
-registerEnumType(PresenceStatus, { name: 'PresenceStatus', description: 'ONLINE with any active socket, AWAY when all are idle, OFFLINE with none.' });
+registerEnumType(ChatChannelKind, {
+  name: 'ChatChannelKind',
+  description: 'What a chat channel belongs to: a network (general or topic), a challenge, a direct conversation or a meeting.',
+  valuesMap: {
+    NETWORK_GENERAL: { description: 'A network’s general channel, for all its members.' },
+    NETWORK_TOPIC: { description: 'A topic channel of a network, for all its members.' },
+    CHALLENGE: { description: 'A challenge’s channel: its posting organisation, followers and those who answered.' },
+    DIRECT: { description: 'A direct conversation between the users in it.' },
+    MEETING: { description: 'The channel of a matchmaking meeting, for both sides.' },
+  },
+});
+registerEnumType(PresenceStatus, {
+  name: 'PresenceStatus',
+  description: 'ONLINE with any active socket, AWAY when all are idle, OFFLINE with none.',
+  valuesMap: {
+    ONLINE: { description: 'Has an active connection.' },
+    AWAY: { description: 'Connected, but every connection is idle.' },
+    OFFLINE: { description: 'Not connected.' },
+  },
+});
 
 @ObjectType({ description: 'A conversation: a network’s general or topic channel, a challenge’s channel, a direct conversation or a meeting’s channel.' })
 export class ChatChannel {

@@ -40,8 +40,8 @@ export class ChatResolver {
   }
 
   @Query(() => ChatChannel, { description: 'One channel you can read.' })
-  async chatChannel(@CurrentUser() caller: AuthUser, @Args('id', { type: () => ID, description: 'The channel.' }, UuidPipe) id: string): Promise<ChatChannel> {
-    return toChatChannel(await this.channels.requireReadable(caller.id, id));
+  async chatChannel(@CurrentUser() caller: AuthUser, @Args('channelId', { type: () => ID, description: 'The channel.' }, UuidPipe) channelId: string): Promise<ChatChannel> {
+    return toChatChannel(await this.channels.requireReadable(caller.id, channelId));
   }
 
   @Query(() => [ChatChannel], { description: 'A network’s general and topic channels (members of the network).' })
@@ -62,7 +62,7 @@ export class ChatResolver {
 
   @Query(() => ChatThread, { description: 'A thread: its first message and the replies.' })
   async chatThread(@CurrentUser() caller: AuthUser, @Args() args: ChatThreadArgs): Promise<ChatThread> {
-    const thread = await this.messages.thread(caller.id, args.rootId, { afterSeq: args.afterSeq, limit: args.limit });
+    const thread = await this.messages.thread(caller.id, args.threadRootId, { afterSeq: args.afterSeq, limit: args.limit });
     return { root: toChatMessage(thread.root), replies: thread.messages.map(toChatMessage), hasMore: thread.hasMore };
   }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import type { PubSubEngine } from 'graphql-subscriptions';
+import { NetworkActivityKind } from '@app/contracts';
 import { DomainEventBus } from '@app/events';
 import { PUB_SUB } from '@api/platform/realtime/pub-sub.provider.js';
 import { Topics } from '@api/platform/realtime/topics.js';
@@ -13,10 +14,10 @@ export class NetworkDeliveryListener implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const deliver = (networkId: string, kind: string, organisationId: string) =>
+    const deliver = (networkId: string, kind: NetworkActivityKind, organisationId: string) =>
       this.pubSub.publish(Topics.networkActivity(networkId), { networkActivity: { networkId, kind, organisationId, challengeId: null, at: new Date().toISOString() } });
-    this.events.on('network.member.joined', (e) => deliver(e.networkId, 'MEMBER_JOINED', e.organisationId));
-    this.events.on('network.member.left', (e) => deliver(e.networkId, 'MEMBER_LEFT', e.organisationId));
-    this.events.on('network.member.role-changed', (e) => deliver(e.networkId, 'MEMBER_ROLE_CHANGED', e.organisationId));
+    this.events.on('network.member.joined', (e) => deliver(e.networkId, NetworkActivityKind.MEMBER_JOINED, e.organisationId));
+    this.events.on('network.member.left', (e) => deliver(e.networkId, NetworkActivityKind.MEMBER_LEFT, e.organisationId));
+    this.events.on('network.member.role-changed', (e) => deliver(e.networkId, NetworkActivityKind.MEMBER_ROLE_CHANGED, e.organisationId));
   }
 }

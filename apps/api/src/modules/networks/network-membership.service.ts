@@ -70,7 +70,7 @@ export class NetworkMembershipService {
     const request = await this.loadFor(caller, requestId, 'decide');
     const status = approve ? RequestStatus.APPROVED : RequestStatus.REJECTED;
     await this.db.transaction(async (manager) => {
-      if (!(await this.requests.close(request.id, status, caller.id, manager))) throw DomainException.conflict('This request was decided already.');
+      if (!(await this.requests.close(request.id, status, caller.id, manager))) throw DomainException.nowFinal('This request was decided already; a decided request is final.');
       if (approve && !(await this.memberships.find(request.networkId, request.organisationId, manager))) {
         await this.memberships.add(request.networkId, request.organisationId, NetworkRole.MEMBER, manager);
       }
@@ -83,7 +83,7 @@ export class NetworkMembershipService {
   /** The side that opened it may withdraw it while it is pending. */
   async withdraw(caller: AuthUser, requestId: string): Promise<NetworkJoinRequestEntity> {
     const request = await this.loadFor(caller, requestId, 'withdraw');
-    if (!(await this.requests.close(request.id, RequestStatus.WITHDRAWN, caller.id))) throw DomainException.conflict('This request was decided already.');
+    if (!(await this.requests.close(request.id, RequestStatus.WITHDRAWN, caller.id))) throw DomainException.nowFinal('This request was decided already; a decided request is final.');
     return { ...request, status: RequestStatus.WITHDRAWN, decidedAt: new Date() };
   }
 
@@ -98,7 +98,7 @@ export class NetworkMembershipService {
         throw DomainException.notFound('The request');
       });
     }
-    if (request.status !== RequestStatus.PENDING) throw DomainException.conflict(`This request is already ${request.status.toLowerCase()}.`);
+    if (request.status !== RequestStatus.PENDING) throw DomainException.lifecycle('This request', request.status, []);
     return request;
   }
 

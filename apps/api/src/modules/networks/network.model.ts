@@ -1,14 +1,61 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CciSubsector, NetworkKind, NetworkRole, NetworkVisibility, RequestStatus } from '@app/contracts';
+import { CciSubsector, NetworkActivityKind, NetworkKind, NetworkRole, NetworkVisibility, RequestStatus } from '@app/contracts';
 import { Connection } from '@api/platform/graphql/pagination.js';
 import { Organisation } from '@api/modules/identity/organisations/organisation.model.js';
 import { NetworkJoinDirection } from './network-join-request.entity.js';
 
-registerEnumType(NetworkKind, { name: 'NetworkKind', description: 'CLUSTER: one city or historic centre; NETWORK: across countries.' });
-registerEnumType(NetworkVisibility, { name: 'NetworkVisibility', description: 'PUBLIC networks are listed to everyone; PRIVATE ones only to their members.' });
-registerEnumType(NetworkRole, { name: 'NetworkRole', description: 'ADMIN organisations manage the network (at least one always); MEMBER organisations take part.' });
-registerEnumType(RequestStatus, { name: 'RequestStatus', description: 'Where a join request or network invitation stands.' });
-registerEnumType(NetworkJoinDirection, { name: 'NetworkJoinDirection', description: 'REQUEST: the organisation asked; INVITATION: the network asked.' });
+registerEnumType(NetworkActivityKind, {
+  name: 'NetworkActivityKind',
+  description: 'What happened in a network.',
+  valuesMap: {
+    MEMBER_JOINED: { description: 'An organisation joined; `organisationId` names it.' },
+    MEMBER_LEFT: { description: 'An organisation left or was removed; `organisationId` names it.' },
+    MEMBER_ROLE_CHANGED: { description: 'An organisation’s network role changed; `organisationId` names it.' },
+    CHALLENGE_OPENED: { description: 'A challenge was opened in the network; `challengeId` names it.' },
+  },
+});
+registerEnumType(NetworkKind, {
+  name: 'NetworkKind',
+  description: 'CLUSTER: one city or historic centre; NETWORK: across countries.',
+  valuesMap: {
+    CLUSTER: { description: 'The organisations of one city or historic centre.' },
+    NETWORK: { description: 'Clusters and organisations across countries.' },
+  },
+});
+registerEnumType(NetworkVisibility, {
+  name: 'NetworkVisibility',
+  description: 'PUBLIC networks are listed to everyone; PRIVATE ones only to their members.',
+  valuesMap: {
+    PUBLIC: { description: 'Listed to and readable by every signed-in user.' },
+    PRIVATE: { description: 'Exists only for its members; NOT_FOUND to everyone else.' },
+  },
+});
+registerEnumType(NetworkRole, {
+  name: 'NetworkRole',
+  description: 'ADMIN organisations manage the network (at least one always); MEMBER organisations take part.',
+  valuesMap: {
+    ADMIN: { description: 'Manages the network: members, invitations, settings.' },
+    MEMBER: { description: 'Takes part in the network.' },
+  },
+});
+registerEnumType(RequestStatus, {
+  name: 'RequestStatus',
+  description: 'Where a join request or network invitation stands.',
+  valuesMap: {
+    PENDING: { description: 'Waiting for the other side to decide.' },
+    APPROVED: { description: 'Accepted; the organisation became a member. Final.' },
+    REJECTED: { description: 'Declined. Final.' },
+    WITHDRAWN: { description: 'Taken back by the side that opened it. Final.' },
+  },
+});
+registerEnumType(NetworkJoinDirection, {
+  name: 'NetworkJoinDirection',
+  description: 'REQUEST: the organisation asked; INVITATION: the network asked.',
+  valuesMap: {
+    REQUEST: { description: 'The organisation asked to join; the network’s admins decide.' },
+    INVITATION: { description: 'The network invited the organisation; its owners and admins decide.' },
+  },
+});
 
 @ObjectType({ description: 'A cluster or cross-border network of organisations.' })
 export class Network {
@@ -88,8 +135,8 @@ export class NetworkActivity {
   @Field(() => ID, { description: 'The network.' })
   networkId: string;
 
-  @Field({ description: 'MEMBER_JOINED, MEMBER_LEFT, MEMBER_ROLE_CHANGED or CHALLENGE_OPENED.' })
-  kind: string;
+  @Field(() => NetworkActivityKind, { description: 'What happened.' })
+  kind: NetworkActivityKind;
 
   @Field(() => ID, { nullable: true, description: 'The organisation concerned.' })
   organisationId: string | null;

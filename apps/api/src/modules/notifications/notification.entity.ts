@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { NotificationKind } from '@app/contracts';
+import { NotificationKind, type ServerTextCode, type ServerTextParam } from '@app/contracts';
 import { UserEntity } from '@api/modules/identity/users/user.entity.js';
 
 /** What a notification points at; ids only, so nothing goes stale when names change. */
@@ -32,9 +32,17 @@ export class NotificationEntity {
   @Column({ type: 'enum', enum: NotificationKind, enumName: 'notification_kind' })
   kind: NotificationKind;
 
-  /** A one-line summary in the words of the moment ("New answer on …"). */
+  /** The summary in English as it was first worded, kept for logs and database readers; clients get `textCode`/`textParams` worded for them. */
   @Column({ type: 'varchar', length: 300 })
   title: string;
+
+  /** What the summary says (a `ServerTextCode`); text, so adding a code needs no migration. */
+  @Column({ type: 'varchar', length: 80 })
+  textCode: ServerTextCode;
+
+  /** The values it says it with, as of the moment it happened (a title renamed later stays as it was). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  textParams: ServerTextParam[];
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   subject: NotificationSubject;

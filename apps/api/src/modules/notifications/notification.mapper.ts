@@ -1,12 +1,17 @@
+import type { ServerTextLanguage } from '@app/contracts';
+import { renderServerText } from '@api/platform/i18n/server-text.js';
 import type { NotificationEntity } from './notification.entity.js';
 import type { Notification } from './notification.model.js';
 
-export function toNotification(entity: NotificationEntity): Notification {
+/** A stored notification as its owner sees it: the summary worded in their language. */
+export function toNotification(entity: NotificationEntity, language: ServerTextLanguage): Notification {
   const s = entity.subject ?? {};
+  const message = renderServerText({ code: entity.textCode, params: entity.textParams ?? [] }, language);
   return {
     id: entity.id,
     kind: entity.kind,
-    title: entity.title,
+    title: message.text,
+    message,
     challengeId: s.challengeId ?? null,
     answerId: s.answerId ?? null,
     networkId: s.networkId ?? null,

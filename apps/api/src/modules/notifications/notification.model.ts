@@ -1,8 +1,21 @@
 import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { NotificationKind } from '@app/contracts';
 import { Connection } from '@api/platform/graphql/pagination.js';
+import { ServerTextModel } from '@api/platform/i18n/server-text.model.js';
 
-registerEnumType(NotificationKind, { name: 'NotificationKind', description: 'What a notification is about.' });
+registerEnumType(NotificationKind, {
+  name: 'NotificationKind',
+  description: 'What a notification is about.',
+  valuesMap: {
+    ANSWER_ON_MY_CHALLENGE: { description: 'A new answer on a challenge of your organisation.' },
+    ANSWER_ON_FOLLOWED_CHALLENGE: { description: 'A new answer on a challenge you follow.' },
+    ANSWER_ACCEPTED: { description: 'Your answer was accepted.' },
+    JOIN_REQUEST_DECIDED: { description: 'Your organisation’s request to join a network was decided.' },
+    NETWORK_INVITATION_RECEIVED: { description: 'A network invited your organisation.' },
+    INVITATION_RECEIVED: { description: 'An organisation invited you.' },
+    CHAT_MENTION: { description: 'Someone mentioned you in a chat message.' },
+  },
+});
 
 @ObjectType({ description: 'Something that happened that concerns you.' })
 export class Notification {
@@ -12,8 +25,11 @@ export class Notification {
   @Field(() => NotificationKind, { description: 'What it is about.' })
   kind: NotificationKind;
 
-  @Field({ description: 'A one-line summary.' })
+  @Field({ description: 'A one-line summary in your preferred language (the same as `message.text`).', deprecationReason: 'Use `message` (its `text`, or its `code` and `params`).' })
   title: string;
+
+  @Field(() => ServerTextModel, { description: 'The one-line summary: a code with parameters, and the hub’s wording in your preferred language.' })
+  message: ServerTextModel;
 
   @Field(() => ID, { nullable: true, description: 'The challenge concerned.' })
   challengeId: string | null;

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { NotificationKind } from '@app/contracts';
+import { NotificationKind, ServerTextCode } from '@app/contracts';
+import { param } from '@api/platform/i18n/server-text.js';
 import { DomainEventBus } from '@app/events';
 import { UsersRepository } from '@api/modules/identity/users/users.repository.js';
 import { NotificationsRepository } from './notifications.repository.js';
@@ -25,18 +26,18 @@ export class NotificationsListener implements OnModuleInit {
       const title = posters[0]?.title ?? followers[0]?.title ?? '';
       const posterIds = new Set(posters.map((p) => p.userId));
       const subject = { challengeId: e.challengeId, answerId: e.answerId };
-      await this.notifications.notify([...posterIds], e.actorId, NotificationKind.ANSWER_ON_MY_CHALLENGE, `New answer on “${title}”`, subject);
+      await this.notifications.notify([...posterIds], e.actorId, NotificationKind.ANSWER_ON_MY_CHALLENGE, { code: ServerTextCode.NOTIFICATION_ANSWER_ON_MY_CHALLENGE, params: [param.text('challengeTitle', title)] }, subject);
       await this.notifications.notify(
         followers.map((f) => f.userId).filter((id) => !posterIds.has(id)),
         e.actorId,
         NotificationKind.ANSWER_ON_FOLLOWED_CHALLENGE,
-        `New answer on “${title}”, which you follow`,
+        { code: ServerTextCode.NOTIFICATION_ANSWER_ON_FOLLOWED_CHALLENGE, params: [param.text('challengeTitle', title)] },
         subject,
       );
     });
     this.events.on('challenge.answer-accepted', async (e) => {
       const author = await this.recipients.answerAuthor(e.answerId);
-      if (author) await this.notifications.notify([author.userId], e.actorId, NotificationKind.ANSWER_ACCEPTED, `Your answer to “${author.title}” was accepted`, { challengeId: e.challengeId, answerId: e.answerId });
+      if (author) await this.notifications.notify([author.userId], e.actorId, NotificationKind.ANSWER_ACCEPTED, { code: ServerTextCode.NOTIFICATION_ANSWER_ACCEPTED, params: [param.text('challengeTitle', author.title)] }, { challengeId: e.challengeId, answerId: e.answerId });
     });
     this.events.on('network.join-request.decided', async (e) => {
       const managers = await this.recipients.managersOf(e.organisationId, e.networkId);
@@ -45,7 +46,7 @@ export class NotificationsListener implements OnModuleInit {
         managers.map((m) => m.userId),
         e.actorId,
         NotificationKind.JOIN_REQUEST_DECIDED,
-        e.approved ? `${name}: your organisation is now a member` : `${name}: the request to join was declined`,
+        { code: e.approved ? ServerTextCode.NOTIFICATION_JOIN_REQUEST_APPROVED : ServerTextCode.NOTIFICATION_JOIN_REQUEST_DECLINED, params: [param.text('networkName', name)] },
         { networkId: e.networkId, organisationId: e.organisationId, requestId: e.requestId, approved: e.approved },
       );
     });
@@ -55,20 +56,23 @@ export class NotificationsListener implements OnModuleInit {
         managers.map((m) => m.userId),
         e.actorId,
         NotificationKind.NETWORK_INVITATION_RECEIVED,
-        `Your organisation is invited to join ${managers[0]?.name ?? 'a network'}`,
+        // No managers, no recipients: the name is there whenever someone reads it.
+        { code: ServerTextCode.NOTIFICATION_NETWORK_INVITATION, params: [param.text('networkName', managers[0]?.name ?? '')] },
         { networkId: e.networkId, organisationId: e.organisationId, requestId: e.invitationId },
       );
     });
     this.events.on('organisation.invitation.created', async (e) => {
       if (!e.inviteeId || !(await this.users.findById(e.inviteeId))) return;
-      await this.notifications.notify([e.inviteeId], e.actorId, NotificationKind.INVITATION_RECEIVED, `You are invited to join ${e.organisationName}`, {
+      await this.notifications.notify([e.inviteeId], e.actorId, NotificationKind.INVITATION_RECEIVED, { code: ServerTextCode.NOTIFICATION_ORGANISATION_INVITATION, params: [param.text('organisationName', e.organisationName)] }, {
         organisationId: e.organisationId,
         invitationId: e.invitationId,
       });
     });
     this.events.on('chat.mentioned', async (e) => {
       const actor = await this.users.findById(e.actorId);
-      await this.notifications.notify(e.mentionedIds, e.actorId, NotificationKind.CHAT_MENTION, `${actor?.displayName ?? 'Someone'} mentioned you in a conversation`, {
+      // An author deleted between sending and delivery has no name left to show: nobody to credit.
+      if (!actor) return;
+      await this.notifications.notify(e.mentionedIds, e.actorId, NotificationKind.CHAT_MENTION, { code: ServerTextCode.NOTIFICATION_CHAT_MENTION, params: [param.text('actorName', actor.displayName)] }, {
         chatChannelId: e.channelId,
         chatMessageId: e.messageId,
       });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
-import type { NotificationKind } from '@app/contracts';
+import type { NotificationKind, ServerTextData } from '@app/contracts';
 import type { Cursor } from '@api/platform/graphql/pagination.js';
 import { NotificationEntity, type NotificationSubject } from './notification.entity.js';
 
@@ -13,13 +13,13 @@ export class NotificationsRepository {
   }
 
   /** One row per recipient, in one statement; returns what was stored. */
-  async createFor(userIds: string[], kind: NotificationKind, title: string, subject: NotificationSubject): Promise<NotificationEntity[]> {
+  async createFor(userIds: string[], kind: NotificationKind, title: string, text: ServerTextData, subject: NotificationSubject): Promise<NotificationEntity[]> {
     const unique = [...new Set(userIds)];
     if (unique.length === 0) return [];
     const result = await this.repo
       .createQueryBuilder()
       .insert()
-      .values(unique.map((userId) => ({ userId, kind, title: title.slice(0, 300), subject })))
+      .values(unique.map((userId) => ({ userId, kind, title: title.slice(0, 300), textCode: text.code, textParams: text.params, subject })))
       .returning('*')
       .execute();
     return (result.raw as Record<string, unknown>[]).map((row) => ({
@@ -27,6 +27,8 @@ export class NotificationsRepository {
       userId: row.user_id as string,
       kind: row.kind as NotificationKind,
       title: row.title as string,
+      textCode: row.text_code as ServerTextData['code'],
+      textParams: row.text_params as ServerTextData['params'],
       subject: row.subject as NotificationSubject,
       readAt: (row.read_at as Date | null) ?? null,
       createdAt: row.created_at as Date,
@@ -44,6 +46,13 @@ export class NotificationsRepository {
     if (unreadOnly) query.andWhere('n.readAt IS NULL');
     if (after) query.andWhere(`(date_trunc('milliseconds', n.created_at), n.id) < (:at, :id)`, { at: after.key, id: after.id });
     return query.getMany();
+  }
+
+  /** Each user's preferred languages, in their order, to word what they receive. */
+  async languagesOf(userIds: string[]): Promise<Map<string, string[]>> {
+    if (userIds.length === 0) return new Map();
+    const rows: { id: string; languages: string[] }[] = await this.dataSource.query(`SELECT id, preferred_languages AS languages FROM users WHERE id = ANY($1::uuid[])`, [userIds]);
+    return new Map(rows.map((row) => [row.id, row.languages]));
   }
 
   countUnread(userId: string): Promise<number> {

@@ -8,7 +8,6 @@ import { PageArgs, type Page } from '@api/platform/graphql/pagination.js';
 import { PUB_SUB } from '@api/platform/realtime/pub-sub.provider.js';
 import { Topics } from '@api/platform/realtime/topics.js';
 import { Notification, NotificationConnection } from './notification.model.js';
-import { toNotification } from './notification.mapper.js';
 import { NotificationsService } from './notifications.service.js';
 
 @ArgsType()
@@ -24,7 +23,7 @@ class MarkReadArgs {
   @IsOptional()
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
-  ids?: string[];
+  notificationIds?: string[];
 }
 
 @Resolver(() => Notification)
@@ -36,8 +35,7 @@ export class NotificationsResolver {
 
   @Query(() => NotificationConnection, { description: 'Your notifications, newest first.' })
   async notifications(@CurrentUser() caller: AuthUser, @Args() args: NotificationsArgs): Promise<Page<Notification>> {
-    const page = await this.service.page(caller, args.unreadOnly, args.first, args.after);
-    return { nodes: page.nodes.map(toNotification), pageInfo: page.pageInfo };
+    return this.service.page(caller, args.unreadOnly, args.first, args.after);
   }
 
   @Query(() => Int, { description: 'How many of your notifications are unread.' })
@@ -47,7 +45,7 @@ export class NotificationsResolver {
 
   @Mutation(() => Int, { description: 'Mark notifications read; returns how many changed.' })
   markNotificationsRead(@CurrentUser() caller: AuthUser, @Args() args: MarkReadArgs): Promise<number> {
-    return this.service.markRead(caller, args.ids);
+    return this.service.markRead(caller, args.notificationIds);
   }
 
   @Subscription(() => Notification, {

@@ -11,6 +11,8 @@ export class DomainException extends IntrinsicException {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: string[],
+    /** For a lifecycle CONFLICT: the states the object may move to from where it is (empty when final). */
+    readonly allowed?: string[],
   ) {
     super(message);
     this.name = 'DomainException';
@@ -30,6 +32,19 @@ export class DomainException extends IntrinsicException {
   }
   static conflict(message: string) {
     return new DomainException(ErrorCode.CONFLICT, message);
+  }
+  /**
+   * A move the lifecycle does not have. The message names the moves it does have (or says the state
+   * is final), and `allowed` lists them for clients.
+   */
+  static lifecycle(what: string, state: string, allowed: readonly string[], attempted?: string) {
+    const refused = attempted ? `${what} that is ${state} cannot move to ${attempted}` : `${what} is already ${state}`;
+    const next = allowed.length ? `it can move to ${allowed.join(' or ')}` : `${state} is final`;
+    return new DomainException(ErrorCode.CONFLICT, `${refused}; ${next}.`, undefined, [...allowed]);
+  }
+  /** A lifecycle CONFLICT found by a guarded update: the object left the state it was read in for a final one. */
+  static nowFinal(message: string) {
+    return new DomainException(ErrorCode.CONFLICT, message, undefined, []);
   }
   static rateLimited(message = 'Too many attempts; try again later.') {
     return new DomainException(ErrorCode.RATE_LIMITED, message);

@@ -49,7 +49,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  */
 export function knownErrorBody(error: unknown): ErrorBody | undefined {
   if (error instanceof DomainException) {
-    return { code: error.code, message: error.message, ...(error.fields?.length ? { fields: error.fields } : {}) };
+    return { code: error.code, message: error.message, ...(error.fields?.length ? { fields: error.fields } : {}), ...(error.allowed ? { allowed: error.allowed } : {}) };
   }
   if (isDatabaseUnavailable(error)) return { code: ErrorCode.SERVICE_UNAVAILABLE, message: UNAVAILABLE_MESSAGE };
   return undefined;

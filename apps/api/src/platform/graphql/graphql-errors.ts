@@ -87,7 +87,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return {
       message: known.message,
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: known.code, ...(known.fields ? { fields: known.fields } : {}) },
+      extensions: { code: known.code, ...(known.fields ? { fields: known.fields } : {}), ...(known.allowed ? { allowed: known.allowed } : {}) },
     };
   }
   const code = original instanceof HttpException ? (HTTP_CODES[original.getStatus()] ?? classify(formatted)) : classify(formatted);

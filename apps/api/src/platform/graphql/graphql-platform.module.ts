@@ -21,6 +21,7 @@ import { formatGraphQLError, reportGraphQLErrors, tagRequestError } from './grap
 import { errorReportingPlugin } from './error-reporting.plugin.js';
 import { GraphQLWsPayloadCap } from './graphql-ws-payload-cap.js';
 import { maxDirectivesRule } from './max-directives.rule.js';
+import { explainPageSize } from './pagination.js';
 
 interface WsExtra {
   request: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string } };
@@ -58,7 +59,7 @@ function authenticate(tokens: AccessTokenService, token: string | undefined): Pi
           maxAliases: { n: config.graphql.maxAliases },
           maxDirectives: { enabled: false },
           maxTokens: { enabled: false },
-          costLimit: { maxCost: config.graphql.maxCost },
+          costLimit: { maxCost: config.graphql.maxCost, onReject: [explainPageSize] },
           blockFieldSuggestion: { enabled: false },
         });
         const protection = armor.protect();

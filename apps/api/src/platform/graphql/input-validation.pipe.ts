@@ -1,6 +1,7 @@
 import { ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import { DomainException } from '@api/platform/errors/domain.exception.js';
+import { firstViolation } from '@api/platform/errors/validation-messages.js';
 import { fieldPaths } from '@api/platform/realtime/validate-payload.js';
 
 class InvalidInput extends Error {
@@ -32,9 +33,7 @@ export class InputValidationPipe extends ValidationPipe {
       if (!(error instanceof InvalidInput)) throw error;
       // `@Args('input')` names the argument; `@Args()` (an ArgsType) spreads its fields at the top.
       const paths = fieldPaths(error.errors, metadata.data ?? '');
-      const first = error.errors[0];
-      const reason = first?.constraints ? Object.values(first.constraints)[0] : first?.children?.length ? 'nested values are not valid' : 'invalid';
-      throw DomainException.badInput(`Invalid input: ${reason}.`, paths);
+      throw DomainException.badInput(`${firstViolation(error.errors) ?? 'A value is not valid'}.`, paths);
     }
   }
 }

@@ -1,15 +1,20 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { Kind, visit, type GraphQLError, type ValidationContext } from 'graphql';
 import { IsBase64, IsInt, IsOptional, Max, MaxLength, Min, isISO8601, isUUID } from 'class-validator';
 import type { Type } from '@nestjs/common';
 import { DomainException } from '@api/platform/errors/domain.exception.js';
+
+/** The most items one page holds, on every connection. */
+export const MAX_PAGE_SIZE = 100;
+const PAGE_SIZE_RULE = `first takes at most ${MAX_PAGE_SIZE} per page`;
 
 /** Forward pagination, 1–100 items a page (the cap every connection shares). */
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, { description: 'How many items to return, 1 to 100.', defaultValue: 20 })
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IsInt({ message: 'first must be a whole number from 1 to 100' })
+  @Min(1, { message: 'first must be at least 1' })
+  @Max(MAX_PAGE_SIZE, { message: PAGE_SIZE_RULE })
   first = 20;
 
   @Field(() => String, { nullable: true, description: 'Return items after this cursor (`pageInfo.endCursor` of the previous page).' })
@@ -87,4 +92,22 @@ export function Connection<T>(model: Type<T>, name: string): Type<Page<T>> {
     pageInfo: PageInfo;
   }
   return ConnectionType;
+}
+
+/**
+ * The static cost limit multiplies a list's cost by its literal `first`, so `first: 1000` is refused
+ * for its cost before the argument is validated. Called when the cost limit refuses an operation: if a
+ * literal `first` or `last` is past the page size, the refusal says so, like the BAD_USER_INPUT that
+ * `first: 101` gets.
+ */
+export function explainPageSize(context: ValidationContext | null, error: GraphQLError): void {
+  if (!context) return;
+  let largest = 0;
+  visit(context.getDocument(), {
+    Argument(node) {
+      if ((node.name.value === 'first' || node.name.value === 'last') && node.value.kind === Kind.INT) largest = Math.max(largest, Number(node.value.value));
+    },
+  });
+  // The error is thrown right after this handler: amending its message is how the hint reaches it.
+  if (largest > MAX_PAGE_SIZE) error.message = `${error.message.replace(/\.$/, '')}: ${PAGE_SIZE_RULE} (found ${largest}).`;
 }

@@ -9,7 +9,7 @@ import { DomainException } from '@api/platform/errors/domain.exception.js';
 @Injectable()
 export class UuidPipe implements PipeTransform<unknown, string> {
   transform(value: unknown, metadata: ArgumentMetadata): string {
-    if (typeof value !== 'string' || !isUUID(value)) throw DomainException.badInput(`${metadata.data ?? 'id'} must be a UUID.`, [metadata.data ?? 'id']);
+    if (typeof value !== 'string' || !isUUID(value)) throw DomainException.badInput(`${metadata.data ?? 'id'} must be an id given out by this server (a UUID).`, [metadata.data ?? 'id']);
     return value;
   }
 }

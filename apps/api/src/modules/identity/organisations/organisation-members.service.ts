@@ -85,7 +85,7 @@ export class OrganisationMembersService {
   private async addressedToCaller(caller: AuthUser, invitationId: string): Promise<OrganisationInvitationEntity> {
     const [user, invitation] = await Promise.all([this.users.findById(caller.id), this.invitations.findById(invitationId)]);
     if (!user || !invitation || invitation.email !== user.email) throw DomainException.notFound('The invitation');
-    if (invitation.status !== InvitationStatus.PENDING) throw DomainException.conflict(`This invitation is already ${invitation.status.toLowerCase()}.`);
+    if (invitation.status !== InvitationStatus.PENDING) throw DomainException.lifecycle('This invitation', invitation.status, []);
     if (invitation.expiresAt.getTime() <= Date.now()) throw DomainException.conflict('This invitation has expired; ask for a new one.');
     return invitation;
   }
@@ -95,7 +95,7 @@ export class OrganisationMembersService {
     const alreadyMember = await this.access.isMember(caller.id, invitation.organisationId);
     await this.db.transaction(async (manager) => {
       if (!(await this.invitations.close(invitation.id, InvitationStatus.ACCEPTED, manager))) {
-        throw DomainException.conflict('This invitation was answered already.');
+        throw DomainException.nowFinal('This invitation was answered already; an answered invitation is final.');
       }
       if (!alreadyMember) await this.members.add(invitation.organisationId, caller.id, invitation.role, manager);
     });
@@ -107,7 +107,7 @@ export class OrganisationMembersService {
 
   async decline(caller: AuthUser, invitationId: string): Promise<OrganisationInvitationEntity> {
     const invitation = await this.addressedToCaller(caller, invitationId);
-    if (!(await this.invitations.close(invitation.id, InvitationStatus.DECLINED))) throw DomainException.conflict('This invitation was answered already.');
+    if (!(await this.invitations.close(invitation.id, InvitationStatus.DECLINED))) throw DomainException.nowFinal('This invitation was answered already; an answered invitation is final.');
     return { ...invitation, status: InvitationStatus.DECLINED };
   }
 
@@ -115,7 +115,7 @@ export class OrganisationMembersService {
     const invitation = await this.invitations.findById(invitationId);
     if (!invitation) throw DomainException.notFound('The invitation');
     await this.access.require(caller.id, invitation.organisationId, MANAGERS);
-    if (!(await this.invitations.close(invitation.id, InvitationStatus.REVOKED))) throw DomainException.conflict('This invitation is no longer pending.');
+    if (!(await this.invitations.close(invitation.id, InvitationStatus.REVOKED))) throw DomainException.nowFinal('This invitation is no longer pending; an answered or revoked invitation is final.');
     return { ...invitation, status: InvitationStatus.REVOKED };
   }
 

@@ -1,12 +1,68 @@
 import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CciSubsector, InvitationStatus, OrganisationKind, OrganisationRole } from '@app/contracts';
+import { CciSubsector, InvitationStatus, OrganisationChangeKind, OrganisationKind, OrganisationRole } from '@app/contracts';
 import { User } from '@api/modules/identity/users/user.model.js';
 import { Connection } from '@api/platform/graphql/pagination.js';
 
-registerEnumType(OrganisationKind, { name: 'OrganisationKind', description: 'What kind of organisation this is.' });
-registerEnumType(OrganisationRole, { name: 'OrganisationRole', description: 'A member’s role: OWNER (everything, at least one always), ADMIN (edit, invite, manage members), MEMBER.' });
-registerEnumType(InvitationStatus, { name: 'InvitationStatus', description: 'Where an invitation stands.' });
-registerEnumType(CciSubsector, { name: 'CciSubsector', description: 'Cultural and creative industries subsector (EU usage).' });
+registerEnumType(OrganisationChangeKind, {
+  name: 'OrganisationChangeKind',
+  description: 'What changed in an organisation.',
+  valuesMap: {
+    UPDATED: { description: 'Its profile (name, description, address, website, subsectors) changed.' },
+    MEMBER_ADDED: { description: 'A user became a member; `userId` names them.' },
+    MEMBER_REMOVED: { description: 'A member left or was removed; `userId` names them.' },
+    MEMBER_ROLE_CHANGED: { description: 'A member’s role changed; `userId` names them.' },
+  },
+});
+registerEnumType(OrganisationKind, {
+  name: 'OrganisationKind',
+  description: 'What kind of organisation this is.',
+  valuesMap: {
+    SME: { description: 'A small or medium-sized enterprise.' },
+    EXPERT: { description: 'An expert, consultancy or professional.' },
+    MUNICIPALITY: { description: 'A municipality or other public authority.' },
+    UNIVERSITY: { description: 'A university or research centre.' },
+    NGO: { description: 'A non-governmental or non-profit organisation.' },
+  },
+});
+registerEnumType(OrganisationRole, {
+  name: 'OrganisationRole',
+  description: 'A member’s role: OWNER (everything, at least one always), ADMIN (edit, invite, manage members), MEMBER.',
+  valuesMap: {
+    OWNER: { description: 'Does everything, including managing owners; an organisation always has one.' },
+    ADMIN: { description: 'Edits the organisation, invites and manages members (not owners).' },
+    MEMBER: { description: 'Acts for the organisation.' },
+  },
+});
+registerEnumType(InvitationStatus, {
+  name: 'InvitationStatus',
+  description: 'Where an invitation stands.',
+  valuesMap: {
+    PENDING: { description: 'Sent and not yet answered (it may still expire).' },
+    ACCEPTED: { description: 'Accepted; the invitee became a member. Final.' },
+    DECLINED: { description: 'Declined by the invitee. Final.' },
+    REVOKED: { description: 'Taken back by the organisation. Final.' },
+  },
+});
+registerEnumType(CciSubsector, {
+  name: 'CciSubsector',
+  description: 'Cultural and creative industries subsector (EU usage).',
+  valuesMap: {
+    ARCHITECTURE: { description: 'Architecture.' },
+    ARCHIVES_LIBRARIES_MUSEUMS: { description: 'Archives, libraries and museums.' },
+    ARTISTIC_CRAFTS: { description: 'Artistic crafts.' },
+    AUDIOVISUAL_MULTIMEDIA: { description: 'Audiovisual and multimedia: film, television, video games.' },
+    CULTURAL_HERITAGE: { description: 'Cultural heritage: sites, monuments, traditions.' },
+    DESIGN_FASHION: { description: 'Fashion design.' },
+    DESIGN_GRAPHIC: { description: 'Graphic design.' },
+    DESIGN_INTERIOR: { description: 'Interior design.' },
+    DESIGN_PRODUCT: { description: 'Product design.' },
+    FESTIVALS: { description: 'Festivals and cultural events.' },
+    MUSIC: { description: 'Music.' },
+    PERFORMING_ARTS: { description: 'Performing arts: theatre, dance, circus.' },
+    PUBLISHING: { description: 'Publishing: books, press.' },
+    VISUAL_ARTS: { description: 'Visual arts: painting, sculpture, photography.' },
+  },
+});
 
 @ObjectType({ description: 'An SME, expert, municipality, university or NGO; users act through the organisations they belong to.' })
 export class Organisation {
@@ -85,8 +141,8 @@ export class OrganisationChange {
   @Field(() => ID, { description: 'The organisation.' })
   organisationId: string;
 
-  @Field({ description: 'UPDATED, MEMBER_ADDED, MEMBER_REMOVED or MEMBER_ROLE_CHANGED.' })
-  change: string;
+  @Field(() => OrganisationChangeKind, { description: 'What changed, so a client can decide whether to refetch.' })
+  change: OrganisationChangeKind;
 
   @Field(() => ID, { nullable: true, description: 'The member concerned, for member changes.' })
   userId: string | null;
