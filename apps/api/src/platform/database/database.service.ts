@@ -6,6 +6,7 @@ import { EmbeddedPostgres, dataSourceOptions } from '@app/database';
 import { ENTITIES } from '@api/database.entities.js';
 import { QueryTrace } from './query-trace.js';
 import { withoutPreparedStatements } from './prepared.js';
+import { asUnreachable } from './database-unreachable.error.js';
 
 /** Serialises migrations when several instances start at once against one database. */
 const MIGRATION_LOCK_KEY = 724_311_001;
@@ -50,7 +51,11 @@ export class DatabaseService implements OnApplicationShutdown {
     }
     this.url = url;
     const source = new DataSource(dataSourceOptions({ url, poolSize, entities: ENTITIES, logger: this.trace }));
-    await source.initialize();
+    try {
+      await source.initialize();
+    } catch (error) {
+      throw asUnreachable(url, error);
+    }
     // PGlite serves every connection from one session: named statements of two connections would collide.
     if (this.embedded || !this.config.database.preparedStatements) withoutPreparedStatements(source);
     this.source = source;
