@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { CanvasTestClient, ChatTestClient, Factory, PrivatePostgres, freePort, gql, privatePostgresAvailable, runHubToExit, spawnHub, type HubProcess } from '@app/testing';
 
 /**
@@ -151,4 +152,26 @@ async function until(what: string, condition: () => boolean | Promise<boolean>, 
     chat.close();
     editor.close();
   }, 240_000);
+
+  it('answers SERVICE_UNAVAILABLE when a row lock is held past the lock timeout, and stores nothing', async () => {
+    const make = new Factory(hub.url);
+    const [owner, peer] = [await make.user(), await make.user()];
+    const channelId = (await gql<{ openDirectConversation: { id: string } }>(hub.url, OPEN, { i: { userIds: [peer.id] } }, owner.accessToken)).data!.openDirectConversation.id;
+    const chat = await ChatTestClient.connect(hub.url, owner.accessToken);
+    await chat.join(channelId);
+    // Another session holds the channel row, as a stuck transaction would.
+    const holder = new pg.Client({ connectionString: postgres.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM chat_channels WHERE id = $1 FOR UPDATE', [channelId]);
+      const refused = await chat.request('chat:send', { channelId, clientId: 'locked', body: 'behind a lock' }, PATIENCE_MS);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'SERVICE_UNAVAILABLE' } });
+      await holder.query('ROLLBACK');
+    } finally {
+      await holder.end();
+    }
+    expect(await chat.send(channelId, 'locked', 'behind a lock')).toMatchObject({ ok: true, data: { seq: 1, duplicate: false } });
+    chat.close();
+  });
 });
