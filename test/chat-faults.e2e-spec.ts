@@ -229,6 +229,63 @@ async function sendReliably(client: ChatTestClient, aliveUrl: () => string, chan
   }, 120_000);
 });
 
+(privatePostgresAvailable && privateRedisAvailable ? describe : describe.skip)('chat while Redis is down', () => {
+  let postgres: PrivatePostgres;
+  let redis: PrivateRedis;
+  let a: HubProcess;
+  let b: HubProcess;
+
+  beforeAll(async () => {
+    [postgres, redis] = await Promise.all([PrivatePostgres.start(), PrivateRedis.start()]);
+    [a, b] = await Promise.all([spawnHub({ DATABASE_URL: postgres.url, REDIS_URL: redis.url, ...FAST }), spawnHub({ DATABASE_URL: postgres.url, REDIS_URL: redis.url, ...FAST })]);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    redis?.kill();
+    postgres?.destroy();
+  });
+
+  it('acknowledges a stored message without waiting for Redis; the other instance gets it from the sweep, and live delivery resumes', async () => {
+    const make = new Factory(a.url);
+    const [sender, receiver] = [await make.user(), await make.user()];
+    const opened = await gql<{ openDirectConversation: { id: string } }>(a.url, OPEN, { i: { userIds: [receiver.id] } }, sender.accessToken);
+    const channelId = opened.data!.openDirectConversation.id;
+    const out = await ChatTestClient.connect(a.url, sender.accessToken);
+    const inbox = await ChatTestClient.connect(b.url, receiver.accessToken);
+    try {
+      await out.join(channelId);
+      await inbox.join(channelId);
+      expect((await out.send(channelId, 'before', 'before the outage')).ok).toBe(true);
+      await inbox.until(() => inbox.view(channelId).seq === 1, 10_000, 'live delivery before the outage');
+
+      await redis.stop();
+      // Stored, so acknowledged: the ack does not wait for Redis to come back.
+      const during = await out.send(channelId, 'during', 'while Redis is down');
+      expect(during).toMatchObject({ ok: true, data: { seq: 2, duplicate: false } });
+      expect(redis.running).toBe(false);
+      // The sender's own instance delivers it to its sockets at once.
+      await out.until(() => out.view(channelId).seq === 2, 10_000, 'own instance delivery while Redis is down');
+      // The other instance reads it from PostgreSQL in its sweep, Redis or not.
+      await inbox.until(() => inbox.view(channelId).seq === 2, 20_000, 'the sweep delivering while Redis is down');
+      expect(redis.running).toBe(false);
+
+      await redis.start();
+      // After the outage every message still reaches the other instance (live once ioredis has reconnected).
+      for (let n = 3; n <= 5; n += 1) {
+        expect((await out.send(channelId, `after-${n}`, `after the outage ${n}`)).ok).toBe(true);
+        await inbox.until(() => inbox.view(channelId).seq === n, 20_000, `delivery of ${n} after the outage`);
+      }
+      for (const client of [out, inbox]) {
+        expect(client.view(channelId).violations).toEqual([]);
+        expect(client.view(channelId).messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+      }
+    } finally {
+      out.close();
+      inbox.close();
+    }
+  }, 120_000);
+});
+
 (privatePostgresAvailable ? describe : describe.skip)('chat with PostgreSQL away', () => {
   let postgres: PrivatePostgres;
   let hub: HubProcess;

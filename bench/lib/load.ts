@@ -11,6 +11,8 @@ export interface LoadRequest {
 export interface LoadSettings {
   connections: number;
   durationSeconds: number;
+  /** Requests to make; when set, the run ends after them instead of after `durationSeconds`. */
+  amount?: number;
   /** Per-request timeout in seconds. */
   timeoutSeconds: number;
 }
@@ -42,6 +44,7 @@ export async function runLoad(request: LoadRequest, settings: LoadSettings): Pro
         connections: settings.connections,
         pipelining: 1,
         duration: settings.durationSeconds,
+        ...(settings.amount ? { amount: settings.amount } : {}),
         timeout: settings.timeoutSeconds,
         verifyBody: (body) => request.verifyBody(typeof body === 'string' ? body : String(body)),
       },

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { idleMachineLoad, machineCpu, ownCpuSeconds } from './cpu.js';
 import { combineSegments, runLoad, type LoadRequest, type LoadSegment, type LoadSettings } from './load.js';
 import type { ManagedProcess } from './processes.js';
-import type { TargetResult } from './results.js';
+import { BUSY_NOTE, type TargetResult } from './results.js';
 
 /** Cores other processes may use while our servers idle before the run is flagged as disturbed. */
 export const BUSY_CORES_LIMIT = 0.25;
@@ -69,18 +69,31 @@ export async function waitForQuietMachine(
     idleLoad = await idleMachineLoad(3000);
   }
   if (idleLoad && idleLoad.busyCores > BUSY_CORES_LIMIT) {
-    const note = `machine busy before measuring: ${idleLoad.busyCores} cores in use by other processes ${situation}`;
+    const note = `${BUSY_NOTE}: ${idleLoad.busyCores} cores in use by other processes ${situation}`;
     log(`warning: ${note}`);
     return { idleLoad, problem: note };
   }
   return { idleLoad, problem: null };
 }
 
-/** Unrecorded load on every target, one after the other. */
-export async function warmUp(targets: Target[], requestFor: (target: Target) => LoadRequest, settings: LoadSettings, seconds: number, log: (message: string) => void, label = ''): Promise<void> {
+/**
+ * Unrecorded load on every target, one after the other: `seconds`, then more until at least `requests`
+ * were answered. A slow target gets as many warm-up requests (JIT, caches, pools) as a fast one, which
+ * a warm-up by seconds alone does not give it.
+ */
+export async function warmUp(
+  targets: Target[],
+  requestFor: (target: Target) => LoadRequest,
+  settings: LoadSettings,
+  warmup: { seconds: number; requests: number },
+  log: (message: string) => void,
+  label = '',
+): Promise<void> {
   for (const target of targets) {
-    log(`warm-up ${label}${target.name} ${seconds}s`);
-    await runLoad(requestFor(target), { ...settings, durationSeconds: seconds });
+    log(`warm-up ${label}${target.name} ${warmup.seconds}s, at least ${warmup.requests} requests`);
+    const timed = warmup.seconds > 0 ? await runLoad(requestFor(target), { ...settings, durationSeconds: warmup.seconds }) : undefined;
+    const missing = warmup.requests - (timed?.responses ?? 0);
+    if (missing > 0) await runLoad(requestFor(target), { ...settings, amount: missing });
   }
 }
 

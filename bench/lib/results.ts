@@ -80,9 +80,22 @@ export interface ScenarioResult {
   measurements?: unknown;
 }
 
+/** The start of the problem note of a run that began on a busy machine (see waitForQuietMachine). */
+export const BUSY_NOTE = 'machine busy before measuring';
+/** Results of such runs are written beside the recorded ones, never over them. */
+const BUSY_SUFFIX = '.busy.json';
+
+export function isBusyRun(result: ScenarioResult): boolean {
+  return result.problems.some((problem) => problem.startsWith(BUSY_NOTE));
+}
+
+/**
+ * Writes `<scenario>.json`, or `<scenario>.busy.json` when the run began on a busy machine: figures
+ * skewed by other processes must not replace the recorded ones (nor appear in the README table).
+ */
 export function writeResult(dir: string, result: ScenarioResult): string {
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${result.scenario}.json`);
+  const file = join(dir, `${result.scenario}${isBusyRun(result) ? BUSY_SUFFIX : '.json'}`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   return file;
 }
@@ -90,7 +103,7 @@ export function writeResult(dir: string, result: ScenarioResult): string {
 export function readResults(dir: string): ScenarioResult[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
+    .filter((name) => name.endsWith('.json') && !name.endsWith(BUSY_SUFFIX))
     .sort()
     .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as ScenarioResult);
 }

@@ -119,6 +119,7 @@ async function run(context: ScenarioContext): Promise<ScenarioResult> {
   const rounds = envInt('BENCH_ROUNDS', 2);
   const segmentSeconds = Math.max(1, Math.round(durationPerTarget / rounds));
   const warmupSeconds = envInt('BENCH_WARMUP', 3);
+  const warmupRequests = envInt('BENCH_WARMUP_REQUESTS', 2000);
   const connections = envInt('BENCH_CONNECTIONS', 20);
   const requestTimeoutSeconds = envInt('BENCH_REQUEST_TIMEOUT', 10);
   const startTimeoutMs = envInt('BENCH_START_TIMEOUT', 120) * 1000;
@@ -240,7 +241,7 @@ async function run(context: ScenarioContext): Promise<ScenarioResult> {
       newTarget({ name: 'bare', role: 'reference', description: 'Apollo Server standalone + jsonwebtoken + pg, one hand-written SQL statement per page', process: bare, graphqlUrl: bareUrl }),
     ];
     const label = `${workload.name} `;
-    await warmUp(targets, requestFor, settings, warmupSeconds, log, label);
+    await warmUp(targets, requestFor, settings, { seconds: warmupSeconds, requests: warmupRequests }, log, label);
     await measureInRounds(targets, requestFor, settings, rounds, log, label);
     const results = targets.map((target) => summariseTarget(target, root, problems, `${workload.name}: `));
     const [hubResult, bareResult] = results;
@@ -296,6 +297,7 @@ async function run(context: ScenarioContext): Promise<ScenarioResult> {
       connections,
       pipelining: 1,
       warmupSecondsPerTarget: warmupSeconds,
+      warmupRequestsPerTarget: warmupRequests,
       rounds,
       segmentSeconds,
       measuredSecondsPerTarget: segmentSeconds * rounds,

@@ -40,6 +40,7 @@ async function run(context: ScenarioContext): Promise<ScenarioResult> {
   const rounds = envInt('BENCH_ROUNDS', 2);
   const segmentSeconds = Math.max(1, Math.round(durationPerTarget / rounds));
   const warmupSeconds = envInt('BENCH_WARMUP', 3);
+  const warmupRequests = envInt('BENCH_WARMUP_REQUESTS', 2000);
   const connections = envInt('BENCH_CONNECTIONS', 20);
   const requestTimeoutSeconds = envInt('BENCH_REQUEST_TIMEOUT', 10);
   const startTimeoutMs = envInt('BENCH_START_TIMEOUT', 120) * 1000;
@@ -134,7 +135,7 @@ async function run(context: ScenarioContext): Promise<ScenarioResult> {
   const { idleLoad, problem: busy } = await waitForQuietMachine(idleWaitSeconds, log);
   const problems: string[] = busy ? [busy] : [];
 
-  await warmUp(targets, requestFor, settings, warmupSeconds, log);
+  await warmUp(targets, requestFor, settings, { seconds: warmupSeconds, requests: warmupRequests }, log);
   await measureInRounds(targets, requestFor, settings, rounds, log);
 
   const results: TargetResult[] = targets.map((target) => summariseTarget(target, root, problems));
@@ -166,6 +167,7 @@ async function run(context: ScenarioContext): Promise<ScenarioResult> {
       connections,
       pipelining: 1,
       warmupSecondsPerTarget: warmupSeconds,
+      warmupRequestsPerTarget: warmupRequests,
       rounds,
       segmentSeconds,
       measuredSecondsPerTarget: segmentSeconds * rounds,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig, type AppConfig } from '@app/config';
 import { closeHubApp, createHubApp } from './bootstrap.js';
 import { DemoSeedService } from '@api/modules/demo/demo-seed.service.js';
+import { DatabaseUnreachableError } from '@api/platform/database/database-unreachable.error.js';
 
 function readConfig(): AppConfig {
   try {
@@ -56,6 +57,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // Already logged as one JSON line (host, port, reason) by Nest's exception handler, which reports
+  // every error thrown while the application is created: printing it again would only add a stack.
+  if (error instanceof DatabaseUnreachableError) process.exit(1);
   console.error('innomed-hub failed to start:', error);
   process.exit(1);
 });

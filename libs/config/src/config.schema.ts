@@ -24,6 +24,16 @@ export interface AppConfig {
     traceQueries: boolean;
     /** Hot statements as named prepared statements; off for a PGlite shared by several processes. */
     preparedStatements: boolean;
+    /**
+     * Limits that keep a stuck query or a database that stopped answering from holding the pool
+     * (milliseconds, 0 = none). The first three are PostgreSQL settings of every pooled connection and
+     * apply to DATABASE_URL servers only (PGlite accepts them but does not enforce them).
+     */
+    statementTimeoutMs: number;
+    lockTimeoutMs: number;
+    idleInTransactionTimeoutMs: number;
+    /** How long a query waits for a pooled connection (or for a new one to open) before SERVICE_UNAVAILABLE. */
+    poolWaitMs: number;
   };
   redis: { url: string | undefined };
   auth: {
@@ -98,6 +108,10 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'DATABASE_POOL_SIZE', default: '10', meaning: 'Connections per instance (the embedded database always uses one).' },
   { name: 'RUN_MIGRATIONS', default: 'true', meaning: 'Apply pending migrations at start.' },
   { name: 'DATABASE_TRACE_QUERIES', default: 'false', meaning: 'Log every SQL statement at debug level and count them (development, statement-count tests).' },
+  { name: 'DATABASE_STATEMENT_TIMEOUT_MS', default: '5000', meaning: 'PostgreSQL `statement_timeout` of every connection (0: none); a statement cancelled by it answers SERVICE_UNAVAILABLE. A statement that gets no answer at all within this plus 1 s has its connection closed. DATABASE_URL servers only.' },
+  { name: 'DATABASE_LOCK_TIMEOUT_MS', default: '2000', meaning: 'PostgreSQL `lock_timeout` (0: none): how long a statement waits for a row lock (a busy chat channel or canvas) before SERVICE_UNAVAILABLE. DATABASE_URL servers only.' },
+  { name: 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', default: '10000', meaning: 'PostgreSQL `idle_in_transaction_session_timeout` (0: none): the server ends a session left idle inside a transaction (an instance frozen or cut off mid-transaction), releasing its locks. DATABASE_URL servers only.' },
+  { name: 'DATABASE_POOL_WAIT_MS', default: '2000', meaning: 'How long a query waits for a pooled connection, or for a new connection to open, before SERVICE_UNAVAILABLE. The embedded database keeps 10000: its one connection queues every statement.' },
   { name: 'DATABASE_PREPARED_STATEMENTS', default: 'true', meaning: 'Run the hottest statements (chat send, canvas append) as named prepared statements; the embedded database never does.' },
   { name: 'REDIS_URL', default: '(unset: in-process)', meaning: 'Redis URL. Set it to run several instances: socket.io rooms and GraphQL subscriptions are shared through it.' },
   { name: 'JWT_SECRET', default: '(generated outside production)', meaning: 'HMAC secret for access tokens, at least 32 characters. Every instance must share it.' },
@@ -230,6 +244,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       poolSize: r.int('DATABASE_POOL_SIZE', 10, 1, 200),
       runMigrations: r.bool('RUN_MIGRATIONS', true),
       preparedStatements: r.bool('DATABASE_PREPARED_STATEMENTS', true),
+      statementTimeoutMs: r.int('DATABASE_STATEMENT_TIMEOUT_MS', 5_000, 0, 3_600_000),
+      lockTimeoutMs: r.int('DATABASE_LOCK_TIMEOUT_MS', 2_000, 0, 3_600_000),
+      idleInTransactionTimeoutMs: r.int('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000, 0, 3_600_000),
+      poolWaitMs: r.int('DATABASE_POOL_WAIT_MS', 2_000, 100, 600_000),
       traceQueries: r.bool('DATABASE_TRACE_QUERIES', false),
     },
     redis: { url: r.url('REDIS_URL', ['redis:', 'rediss:']) },

@@ -8,6 +8,12 @@ export interface DataSourceInputs {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: MixedList<Function | string | EntitySchema>;
   applicationName?: string;
+  /** Milliseconds, 0 = none; PostgreSQL settings sent with every connection's startup (servers only). */
+  statementTimeoutMs?: number;
+  lockTimeoutMs?: number;
+  idleInTransactionTimeoutMs?: number;
+  /** How long a query waits for a pooled or new connection before failing. */
+  poolWaitMs?: number;
   /** Receives every statement when set (see QueryTrace in the app). */
   logger?: DataSourceOptions['logger'];
 }
@@ -29,7 +35,15 @@ export function dataSourceOptions(inputs: DataSourceInputs): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     namingStrategy: new SnakeNamingStrategy(),
     applicationName: inputs.applicationName ?? 'innomed-hub',
-    extra: { max: inputs.poolSize, connectionTimeoutMillis: 10_000 },
+    extra: {
+      max: inputs.poolSize,
+      connectionTimeoutMillis: inputs.poolWaitMs ?? 10_000,
+      // Startup parameters rather than SET: they hold for the connection's whole life, cost no round
+      // trip, and are not lost or leaked by pooling. Zero or absent leaves the server's default.
+      ...(inputs.statementTimeoutMs ? { statement_timeout: inputs.statementTimeoutMs } : {}),
+      ...(inputs.lockTimeoutMs ? { lock_timeout: inputs.lockTimeoutMs } : {}),
+      ...(inputs.idleInTransactionTimeoutMs ? { idle_in_transaction_session_timeout: inputs.idleInTransactionTimeoutMs } : {}),
+    },
     ...(inputs.logger ? { logger: inputs.logger, logging: ['query' as const, 'error' as const] } : {}),
   };
 }

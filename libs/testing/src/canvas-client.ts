@@ -24,6 +24,10 @@ export class CanvasTestClient {
   readonly acked: number[] = [];
   /** Error codes the server answered with. */
   readonly refusals: string[] = [];
+  /** Messages whose acknowledgement never came (within the request timeout). */
+  unanswered = 0;
+  /** How long a message waits for its acknowledgement before it counts as unanswered. */
+  requestTimeoutMs = 10_000;
   private syncedOnce: Promise<void> = Promise.resolve();
   private inFlight = new Set<Promise<unknown>>();
   private closedReason: string | null = null;
@@ -98,7 +102,7 @@ export class CanvasTestClient {
 
   /** Sends raw bytes as a `canvas:message` (for tests of malformed input). */
   request(data: Uint8Array | unknown): Promise<Ack<{ seq: number | null }>> {
-    return this.socket.timeout(10_000).emitWithAck('canvas:message', { canvasId: this.canvasId, data } as never) as Promise<Ack<{ seq: number | null }>>;
+    return this.socket.timeout(this.requestTimeoutMs).emitWithAck('canvas:message', { canvasId: this.canvasId, data } as never) as Promise<Ack<{ seq: number | null }>>;
   }
 
   /** Waits until every message sent so far was answered. */
@@ -139,7 +143,10 @@ export class CanvasTestClient {
         if (ack.ok && ack.data.seq !== null) this.acked.push(ack.data.seq);
         if (!ack.ok) this.refusals.push(ack.error.code);
       },
-      () => undefined, // no answer: the socket went away; the next sync resends what matters
+      () => {
+        // No answer in time: the socket went away (the next sync resends what matters), or the hub hung.
+        this.unanswered += 1;
+      },
     );
     this.inFlight.add(sent);
     void sent.finally(() => this.inFlight.delete(sent));

@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, chmodSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, chmodSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './hub-process.js';
@@ -62,6 +63,35 @@ export class PrivatePostgres {
     this.start();
   }
 
+  /**
+   * Freezes the server without closing anything (SIGSTOP to the postmaster and every backend): a
+   * database that hangs instead of refusing, as in a network partition or a stalled disk. Connections
+   * stay open and new ones are accepted by the kernel, but nothing answers until `thaw`.
+   */
+  freeze(): void {
+    for (const pid of this.pids()) process.kill(pid, 'SIGSTOP');
+  }
+
+  thaw(): void {
+    for (const pid of this.pids()) process.kill(pid, 'SIGCONT');
+  }
+
+  /** The postmaster (first line of postmaster.pid) and its children, read from /proc. */
+  private pids(): number[] {
+    const postmaster = Number(readFileSync(join(this.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const children = readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((pid) => {
+        try {
+          return /^PPid:\s+(\d+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] === String(postmaster);
+        } catch {
+          return false; // exited meanwhile
+        }
+      })
+      .map(Number);
+    return [postmaster, ...children];
+  }
+
   destroy(): void {
     try {
       this.stop('immediate');
@@ -81,24 +111,58 @@ export class PrivateRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  /** Whether the server process is running (started and not yet stopped). */
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   static async start(): Promise<PrivateRedis> {
     const redis = new PrivateRedis(await freePort());
-    await redis.startServer();
+    await redis.start();
     return redis;
   }
 
-  private async startServer(): Promise<void> {
+  /** Starts the server and resolves once it accepts connections. */
+  async start(): Promise<void> {
     this.child = spawn(REDIS_SERVER!, ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await untilAccepting(this.port);
+  }
+
+  /** Kills the server (SIGKILL: no goodbye to the clients) and resolves once the process is gone. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || !this.running) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
   }
 
   kill(): void {
     this.child?.kill('SIGKILL');
   }
 
-  async restart(): Promise<void> {
-    this.kill();
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    await this.startServer();
+  /** A restart with Redis away for `downMs` (an outage of a known length, not a wait for something). */
+  async restart(downMs = 1000): Promise<void> {
+    await this.stop();
+    await new Promise((resolve) => setTimeout(resolve, downMs));
+    await this.start();
+  }
+}
+
+/** Resolves once something accepts TCP connections on the loopback port. */
+async function untilAccepting(port: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const accepted = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (accepted) return;
+    if (Date.now() > deadline) throw new Error(`nothing accepts connections on port ${port} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

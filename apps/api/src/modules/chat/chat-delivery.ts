@@ -3,6 +3,7 @@ import type { PubSubEngine } from 'graphql-subscriptions';
 import type { Socket } from 'socket.io';
 import { Rooms, type ChatMessagePayload } from '@app/contracts';
 import { APP_CONFIG, type AppConfig } from '@app/config';
+import { InstanceInfo } from '@api/platform/realtime/instance-info.js';
 import { PUB_SUB } from '@api/platform/realtime/pub-sub.provider.js';
 import { Topics } from '@api/platform/realtime/topics.js';
 import { ChatChannelsRepository } from './chat-channels.repository.js';
@@ -12,6 +13,11 @@ import { ChatMessagesRepository } from './chat-messages.repository.js';
 export interface ChatChange {
   kind: 'created' | 'updated';
   message: ChatMessagePayload;
+}
+
+/** On the wire: the instance that stored the change, which has already delivered it to its sockets. */
+interface PublishedChange extends ChatChange {
+  instanceId?: string;
 }
 
 /** One socket's position in one channel. */
@@ -61,12 +67,20 @@ export class ChatDelivery implements OnModuleInit, OnModuleDestroy {
   constructor(
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly instance: InstanceInfo,
     private readonly messages: ChatMessagesRepository,
     private readonly channels: ChatChannelsRepository,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.subscription = await this.pubSub.subscribe(Topics.chatChanges, (change: ChatChange) => this.receive(change), {});
+    this.subscription = await this.pubSub.subscribe(
+      Topics.chatChanges,
+      (change: PublishedChange) => {
+        // This instance handed its own changes to its sockets when it stored them.
+        if (change.instanceId !== this.instance.id) this.receive(change);
+      },
+      {},
+    );
     this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_MS);
     this.sweepTimer.unref();
   }
@@ -79,15 +93,17 @@ export class ChatDelivery implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Publishes a stored change to every instance. A failed publish is logged, not thrown: the change
-   * is committed, and the sweep delivers it from the database.
+   * Hands a stored change to this instance's sockets at once and publishes it to the other instances
+   * without waiting for the publish: the caller acknowledges once the change is committed, so a Redis
+   * outage (ioredis holds the publish until it reconnects) delays the other instances' copies, never
+   * the sender's ack. A publish that never arrives is made good by the other instances' sweep, which
+   * reads PostgreSQL and runs whether or not Redis is up.
    */
-  async publish(change: ChatChange): Promise<void> {
-    try {
-      await this.pubSub.publish(Topics.chatChanges, change);
-    } catch (error) {
+  publish(change: ChatChange): void {
+    this.receive(change);
+    void this.pubSub.publish(Topics.chatChanges, { ...change, instanceId: this.instance.id } satisfies PublishedChange).catch((error: unknown) => {
       this.logger.warn({ err: error, channelId: change.message.channelId }, 'chat change not published; the sweep will deliver it');
-    }
+    });
   }
 
   /**

@@ -68,10 +68,10 @@ export class ChatMessagesService {
       await this.channels.requireWritable(authorId, command.channelId);
       throw DomainException.notFound('The channel');
     }
-    await this.delivery.publish({ kind: 'created', message: stored });
+    this.delivery.publish({ kind: 'created', message: stored });
     if (stored.threadRootId) {
       const root = await this.messages.findById(stored.threadRootId);
-      if (root) await this.delivery.publish({ kind: 'updated', message: root });
+      if (root) this.delivery.publish({ kind: 'updated', message: root });
     }
     const mentioned = mentions.filter((id) => id !== authorId);
     if (mentioned.length > 0) {
@@ -173,7 +173,7 @@ export class ChatMessagesService {
 
   private async published(changed: ChatMessagePayload | null): Promise<ChatMessagePayload> {
     if (!changed) throw DomainException.notFound('The message');
-    await this.delivery.publish({ kind: 'updated', message: changed });
+    this.delivery.publish({ kind: 'updated', message: changed });
     return changed;
   }
 }

@@ -6,6 +6,11 @@ import { EmbeddedPostgres, dataSourceOptions } from '@app/database';
 import { ENTITIES } from '@api/database.entities.js';
 import { QueryTrace } from './query-trace.js';
 import { withoutPreparedStatements } from './prepared.js';
+import { asUnreachable } from './database-unreachable.error.js';
+import { watchForSilentServer } from './answer-watchdog.js';
+
+/** A statement still unanswered this long after the statement timeout means the server is not answering. */
+const SILENCE_MARGIN_MS = 1_000;
 
 /** Serialises migrations when several instances start at once against one database. */
 const MIGRATION_LOCK_KEY = 724_311_001;
@@ -49,8 +54,14 @@ export class DatabaseService implements OnApplicationShutdown {
       this.logger.log(`embedded PostgreSQL (PGlite) running, data in ${this.config.database.dataDir}`);
     }
     this.url = url;
-    const source = new DataSource(dataSourceOptions({ url, poolSize, entities: ENTITIES, logger: this.trace }));
-    await source.initialize();
+    const limits = this.connectionLimits();
+    const source = new DataSource(dataSourceOptions({ url, poolSize, entities: ENTITIES, logger: this.trace, ...limits }));
+    try {
+      await source.initialize();
+    } catch (error) {
+      throw asUnreachable(url, error);
+    }
+    if (limits.statementTimeoutMs) watchForSilentServer(source, limits.statementTimeoutMs + SILENCE_MARGIN_MS);
     // PGlite serves every connection from one session: named statements of two connections would collide.
     if (this.embedded || !this.config.database.preparedStatements) withoutPreparedStatements(source);
     this.source = source;
@@ -64,6 +75,18 @@ export class DatabaseService implements OnApplicationShutdown {
   }
 
   private url?: string;
+
+  /**
+   * The timeouts for a PostgreSQL server. The embedded PGlite gets none of them: it accepts the
+   * settings but does not enforce them (a `pg_sleep(1)` under a 200 ms statement_timeout completes), it
+   * runs in this process so it cannot hang apart from it, and its single connection queues every
+   * statement, so a short wait for it would refuse ordinary bursts. It keeps a 10 s wait.
+   */
+  private connectionLimits(): { statementTimeoutMs?: number; lockTimeoutMs?: number; idleInTransactionTimeoutMs?: number; poolWaitMs: number } {
+    if (this.embedded) return { poolWaitMs: 10_000 };
+    const { statementTimeoutMs, lockTimeoutMs, idleInTransactionTimeoutMs, poolWaitMs } = this.config.database;
+    return { statementTimeoutMs, lockTimeoutMs, idleInTransactionTimeoutMs, poolWaitMs };
+  }
 
   /**
    * Runs `work` while holding a PostgreSQL advisory lock, so instances starting together take turns

@@ -26,8 +26,12 @@ export const INTERNAL_MESSAGE = 'Something went wrong on our side. Quote the req
 export const UNAVAILABLE_MESSAGE = 'The database is unavailable for a moment; nothing was changed. Try again shortly.';
 
 const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
-/** SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, crash). */
-const UNAVAILABLE_SQLSTATE = /^(08|57P)/;
+/**
+ * SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, crash), and the
+ * hub's own limits: statement_timeout (57014), lock_timeout (55P03), idle_in_transaction_session_timeout
+ * (25P03). Each means the statement did not commit and a retry may succeed.
+ */
+const UNAVAILABLE_SQLSTATE = /^(08|57P|57014$|55P03$|25P03$)/;
 
 /**
  * A lost or refused database connection: the operation did not commit, and a retry may succeed.
