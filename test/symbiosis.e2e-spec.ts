@@ -1,3 +1,5 @@
+import { DemoSymbiosisSeeder, DEMO_LISTINGS } from '@api/modules/demo/demo-symbiosis.seeder.js';
+import type { DemoOrganisationKey } from '@api/modules/demo/demo-data.js';
 import { ListingsService } from '@api/modules/symbiosis/listings.service.js';
 import { DatabaseService } from '@api/platform/database/database.service.js';
 import { Factory, errorCode, gql, graphqlWsClient, startTestHub, subscribe, type GraphQLResult, type TestHub, type TestOrganisation, type TestUser } from '@app/testing';
@@ -301,5 +303,37 @@ describe('symbiosis exchange', () => {
     expect(await hub.hub.app.get(ListingsService).sweepExpired()).toBeGreaterThanOrEqual(1);
     expect((await gql<{ symbiosisListing: { status: string } }>(hub.url, ONE, { id: listing.id }, prato.user.accessToken)).data?.symbiosisListing.status).toBe('EXPIRED');
     expect(errorCode(await gql(hub.url, MOVE, { id: listing.id, to: 'ACTIVE' }, prato.user.accessToken))).toBe('CONFLICT');
+  });
+
+  it('limits open listings per organisation', async () => {
+    const busy = await actor('IT');
+    await joinNetwork(network, busy);
+    for (let i = 0; i < 100; i += 1) await postListing(busy, { title: `Lot number ${i}` });
+    expect(errorCode(await gql(hub.url, POST, { i: input(busy, { title: 'One too many' }) }, busy.user.accessToken))).toBe('LIMIT_REACHED');
+  });
+
+  it('seeds demo offers and wants in their languages that match across them', async () => {
+    const organisations = new Map<DemoOrganisationKey, string>([
+      ['lanificio', prato.org.id],
+      ['prato', prato.org.id],
+      ['cresm', admin.org.id],
+      ['medina', tunis.org.id],
+      ['tunis', tunis.org.id],
+      ['ntua', admin.org.id],
+      ['epem', admin.org.id],
+      ['fpec', outsider.org.id],
+      ['bzu', outsider.org.id],
+    ]);
+    const db = hub.hub.app.get(DatabaseService);
+    await db.transaction((manager) => hub.hub.app.get(DemoSymbiosisSeeder).seed(manager, { users: new Map(), organisations, networks: new Map([['network', network]]) }));
+    expect(new Set(DEMO_LISTINGS.map((l) => l.language))).toEqual(new Set(['it', 'ar', 'fr', 'el', 'en']));
+    const wants = await gql<{ symbiosisListings: { nodes: { id: string; title: string }[] } }>(hub.url, LIST, { f: { organisationId: outsider.org.id, kind: 'WANT', material: 'TEXTILE_POST_CONSUMER' }, first: 5 }, outsider.user.accessToken);
+    const amman = wants.data!.symbiosisListings.nodes[0]!;
+    expect(amman.title).toMatch(/ملابس/);
+    const candidates = await gql<{ symbiosisCandidates: { listing: { title: string; language: string }; reasons: { code: string }[]; shipment: { outcome: string } }[] }>(hub.url, CANDIDATES, { id: amman.id }, outsider.user.accessToken);
+    const italian = candidates.data!.symbiosisCandidates.find((c) => c.listing.title.startsWith('Abiti usati'))!;
+    expect(italian.listing.language).toBe('it');
+    expect(italian.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['SAME_MATERIAL', 'SAME_EWC_CODE']));
+    expect(italian.shipment.outcome).toBe('DESTINATION_REGIME_DECIDES');
   });
 });
