@@ -145,6 +145,11 @@ describe('symbiosis exchange', () => {
     expect(errorCode(await gql(hub.url, UPDATE, { id: draft.id, i: { title: 'Taken over' } }, outsider.user.accessToken))).toBe('FORBIDDEN');
     expect(errorCode(await gql(hub.url, MOVE, { id: draft.id, to: 'WITHDRAWN' }, tunis.user.accessToken))).toBe('FORBIDDEN');
     expect((await gql<{ updateSymbiosisListing: { title: string } }>(hub.url, UPDATE, { id: draft.id, i: { title: 'Wool lot, carded' } }, prato.user.accessToken)).data?.updateSymbiosisListing.title).toBe('Wool lot, carded');
+    // Required fields cannot be cleared with an explicit null; optional ones can.
+    expect(fields(await gql(hub.url, UPDATE, { id: draft.id, i: { title: null } }, prato.user.accessToken))).toEqual(['input.title']);
+    expect(fields(await gql(hub.url, UPDATE, { id: draft.id, i: { quantity: null } }, prato.user.accessToken))).toEqual(['input.quantity']);
+    expect(fields(await gql(hub.url, UPDATE, { id: draft.id, i: { availableFrom: later(3), availableUntil: later(1) } }, prato.user.accessToken))).toEqual(['input.availableUntil']);
+    expect((await gql(hub.url, UPDATE, { id: draft.id, i: { ewcCode: null, dataSheetUrl: null } }, prato.user.accessToken)).errors).toBeUndefined();
     // Posting to a network the organisation does not belong to, or one the user cannot see.
     expect(errorCode(await gql(hub.url, POST, { i: input(tunis, { networkIds: [privateNetwork], ...TUNIS }) }, tunis.user.accessToken))).toBe('NOT_FOUND');
     expect(errorCode(await gql(hub.url, POST, { i: input(outsider, { networkIds: [network] }) }, outsider.user.accessToken))).toBe('FORBIDDEN');
@@ -180,7 +185,7 @@ describe('symbiosis exchange', () => {
 
     const live = await sub.next(10_000);
     expect(live.data?.symbiosisMatchFound).toMatchObject({ offerId: offer.id, wantId: want.id });
-    expect(live.data!.symbiosisMatchFound.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['SAME_MATERIAL', 'SAME_EWC_CODE', 'QUANTITY_FIT', 'DATES_OVERLAP', 'SHARED_NETWORK']));
+    expect(live.data!.symbiosisMatchFound.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['SAME_MATERIAL', 'SAME_EWC_CODE', 'QUANTITY_FIT', 'DATES_OVERLAP', 'SHARED_NETWORK', 'SHARED_LANGUAGE']));
     sub.dispose();
     await client.dispose();
 
@@ -267,14 +272,20 @@ describe('symbiosis exchange', () => {
     // Only 0.5 t is left to propose on.
     expect(fields(await propose(1))).toEqual(['input.quantity']);
     expect(errorCode(await gql(hub.url, DECIDE_PROPOSAL, { id: proposal.id, accept: true }, prato.user.accessToken))).toBe('CONFLICT');
+    const second = (await propose(0.5)).data!.proposeSymbiosisExchange;
+    await gql(hub.url, DECIDE_PROPOSAL, { id: second.id, accept: true }, prato.user.accessToken);
 
     expect(fields(await gql(hub.url, COMPLETE, { i: { proposalId: proposal.id, quantity: 2 } }, tunis.user.accessToken))).toEqual(['input.quantity']);
     expect(errorCode(await gql(hub.url, COMPLETE, { i: { proposalId: proposal.id, quantity: 1 } }, outsider.user.accessToken))).toBe('FORBIDDEN');
     const done = await gql<{ completeSymbiosisExchange: Record<string, unknown> }>(hub.url, COMPLETE, { i: { proposalId: proposal.id, quantity: 1.4 } }, tunis.user.accessToken);
     // 1.4 t of textiles: 1.4 t diverted, 1.4 × 2.4 = 3.36 t CO2e avoided (data/impact-factors.data.ts).
     expect(done.data?.completeSymbiosisExchange).toEqual({ id: proposal.id, status: 'COMPLETED', exchangedQuantity: 1.4, exchangedTonnes: 1.4, divertedTonnes: 1.4, co2eAvoidedTonnes: 3.36 });
-    expect((await gql<{ symbiosisListing: { status: string } }>(hub.url, ONE, { id: offer.id }, prato.user.accessToken)).data?.symbiosisListing.status).toBe('EXCHANGED');
+    // The second accepted proposal still holds 0.5 t: the listing stays RESERVED until it is completed too.
+    const afterFirst = await gql<{ symbiosisListing: { status: string; reservedQuantity: number } }>(hub.url, ONE, { id: offer.id }, prato.user.accessToken);
+    expect(afterFirst.data?.symbiosisListing).toMatchObject({ status: 'RESERVED', reservedQuantity: 0.5 });
     expect(errorCode(await gql(hub.url, COMPLETE, { i: { proposalId: proposal.id, quantity: 1 } }, tunis.user.accessToken))).toBe('CONFLICT');
+    expect((await gql(hub.url, COMPLETE, { i: { proposalId: second.id, quantity: 0.5 } }, prato.user.accessToken)).errors).toBeUndefined();
+    expect((await gql<{ symbiosisListing: { status: string } }>(hub.url, ONE, { id: offer.id }, prato.user.accessToken)).data?.symbiosisListing.status).toBe('EXCHANGED');
 
     const impact = await gql<{ symbiosisImpact: { exchanges: number; divertedTonnes: number; co2eAvoidedTonnes: number; factorSource: { url: string } } }>(
       hub.url,
@@ -282,7 +293,8 @@ describe('symbiosis exchange', () => {
       { n: network },
       outsider.user.accessToken,
     );
-    expect(impact.data?.symbiosisImpact).toMatchObject({ exchanges: 1, divertedTonnes: 1.4, co2eAvoidedTonnes: 3.36 });
+    // 1.4 t + 0.5 t: 1.9 t diverted, 3.36 + 1.2 = 4.56 t CO2e avoided.
+    expect(impact.data?.symbiosisImpact).toMatchObject({ exchanges: 2, divertedTonnes: 1.9, co2eAvoidedTonnes: 4.56 });
     expect(errorCode(await gql(hub.url, 'query($n: ID!) { symbiosisImpact(networkId: $n) { exchanges } }', { n: privateNetwork }, outsider.user.accessToken))).toBe('NOT_FOUND');
   });
 

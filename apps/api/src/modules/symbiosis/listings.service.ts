@@ -23,6 +23,8 @@ function fieldsOf(listing: ListingEntity): ListingFields {
   return Object.fromEntries(FIELD_KEYS.map((k) => [k, listing[k]])) as unknown as ListingFields;
 }
 
+const REQUIRED_ON_UPDATE = ['title', 'description', 'language', 'material', 'quantity', 'unit', 'frequency', 'condition', 'availableFrom', 'city', 'country', 'networkIds'] as const satisfies readonly (keyof UpdateListingInput)[];
+
 /** How often each instance sweeps expired listings (reads also sweep, at most this often). */
 const SWEEP_EVERY_MS = 60_000;
 const SWEEP_ON_READ_EVERY_MS = 5_000;
@@ -100,6 +102,9 @@ export class ListingsService implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async update(caller: AuthUser, listingId: string, input: UpdateListingInput): Promise<ListingView> {
+    // Optional in the input type, but these cannot be cleared: an explicit null is refused, not a crash.
+    const cleared = REQUIRED_ON_UPDATE.find((key) => input[key] === null);
+    if (cleared) throw DomainException.badInput(`${cleared} cannot be cleared; give a value or leave it out.`, [`input.${cleared}`]);
     const current = await this.access.requireEditor(caller.id, listingId);
     if (current.status !== ListingStatus.DRAFT && current.status !== ListingStatus.ACTIVE) throw DomainException.conflict(`A ${current.status} listing can no longer be edited; only DRAFT and ACTIVE ones can.`);
     const merged = this.validated(

@@ -50,7 +50,8 @@ export class ProposalsService {
       if (listing.status !== ListingStatus.ACTIVE && listing.status !== ListingStatus.RESERVED) throw DomainException.conflict(`Proposals are taken on ACTIVE or RESERVED listings; this one is ${listing.status}.`);
       const available = listing.quantity - listing.reservedQuantity;
       if (input.quantity > available) throw DomainException.badInput(`At most ${round3(available)} ${listing.unit} is still available.`, ['input.quantity']);
-      // The daily limit is counted under the listing lock of the proposing organisation's row.
+      // The daily limit is counted under a lock of the proposing organisation's row, so two concurrent
+      // proposals cannot both pass it.
       await this.listings.lockOrganisation(input.organisationId, manager);
       if ((await this.proposals.countLastDay(input.organisationId, manager)) >= MAX_PROPOSALS_PER_DAY) {
         throw DomainException.limitReached(`An organisation may make at most ${MAX_PROPOSALS_PER_DAY} proposals in 24 hours.`);
@@ -111,7 +112,9 @@ export class ProposalsService {
         },
         manager,
       );
-      await this.listings.setStatus(listing.id, ListingStatus.EXCHANGED, manager, Math.max(0, round3(listing.reservedQuantity - current.quantity)));
+      // Other accepted proposals may still hold quantity: the listing stays RESERVED until they are done.
+      const stillReserved = Math.max(0, round3(listing.reservedQuantity - current.quantity));
+      await this.listings.setStatus(listing.id, stillReserved > 0 ? ListingStatus.RESERVED : ListingStatus.EXCHANGED, manager, stillReserved);
       if (current.counterListingId) {
         const counter = await this.listings.lockById(current.counterListingId, manager);
         if (counter && (counter.status === ListingStatus.ACTIVE || counter.status === ListingStatus.RESERVED)) await this.listings.setStatus(counter.id, ListingStatus.EXCHANGED, manager);
