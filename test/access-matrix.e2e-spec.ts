@@ -1,7 +1,7 @@
 import { Factory, gql, graphqlWsClient, startTestHub, subscribe, type TestHub, type TestOrganisation, type TestUser } from '@app/testing';
 
 /**
- * Every operation on networks and challenges, for every kind of caller, against a PRIVATE network:
+ * Every operation on networks, challenges and symbiosis listings, for every kind of caller, against a PRIVATE network:
  * anonymous, a user of an organisation outside it, a member, a network admin, and a member of the
  * posting organisation. 'OK' means allowed; any other value is the expected error code. An unexpected
  * allow fails the build; an invisible object must answer NOT_FOUND, never FORBIDDEN.
@@ -46,6 +46,33 @@ describe('access matrix for networks and challenges', () => {
     );
     return answered.data!.answerChallenge.id;
   };
+
+  const newListing = async (status: 'DRAFT' | 'ACTIVE' = 'ACTIVE') => {
+    const posted = await gql<{ postSymbiosisListing: { id: string } }>(
+      hub.url,
+      'mutation($i: PostListingInput!) { postSymbiosisListing(input: $i) { id } }',
+      { i: listingInput(actors.poster.org.id) },
+      actors.poster.user.accessToken,
+    );
+    const id = posted.data!.postSymbiosisListing.id;
+    if (status === 'ACTIVE') await gql(hub.url, 'mutation($id: ID!) { moveSymbiosisListing(listingId: $id, to: ACTIVE) { id } }', { id }, actors.poster.user.accessToken);
+    return id;
+  };
+  const listingInput = (organisationId: string) => ({
+    organisationId,
+    kind: 'OFFER',
+    title: 'Private marble offcuts',
+    description: 'Marble offcuts from a restoration site.',
+    language: 'en',
+    material: 'CERAMIC_TILES',
+    ewcCode: '170103',
+    quantity: 3,
+    unit: 'TONNE',
+    availableFrom: new Date(Date.now() + 60_000).toISOString(),
+    city: 'Prato',
+    country: 'IT',
+    networkIds: [network],
+  });
 
   beforeAll(async () => {
     hub = await startTestHub();
@@ -122,6 +149,29 @@ describe('access matrix for networks and challenges', () => {
     { name: 'commentOnAnswer', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, 'mutation($id: ID!) { commentOnAnswer(answerId: $id, body: "Why?") { id } }', { id: await newAnswer(await newChallenge()) }, token(r))) },
     { name: 'acceptAnswer', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'OK'), run: async (r) => outcome(await gql(hub.url, 'mutation($id: ID!) { acceptAnswer(answerId: $id) { id } }', { id: await newAnswer(await newChallenge(), 'member') }, token(r))) },
     { name: 'followChallenge', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, 'mutation($id: ID!) { followChallenge(challengeId: $id, follow: true) { viewerFollows } }', { id: await newChallenge() }, token(r))) },
+    { name: 'postSymbiosisListing (own organisation)', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, 'mutation($i: PostListingInput!) { postSymbiosisListing(input: $i) { id } }', { i: listingInput(orgOf(r)) }, token(r))) },
+    { name: 'symbiosisListing (active)', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, 'query($id: ID!) { symbiosisListing(listingId: $id) { id networkIds } }', { id: await newListing() }, token(r))) },
+    { name: 'symbiosisListing (draft)', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'OK'), run: async (r) => outcome(await gql(hub.url, 'query($id: ID!) { symbiosisListing(listingId: $id) { id } }', { id: await newListing('DRAFT') }, token(r))) },
+    {
+      name: 'symbiosisListings list and search show it',
+      expected: row('UNAUTHENTICATED', 'HIDDEN', 'OK', 'OK', 'OK'),
+      run: async (r) => {
+        const id = await newListing();
+        const feed = await gql<{ a: { nodes: { id: string }[] }; b: { nodes: { id: string }[] } }>(hub.url, '{ a: symbiosisListings(first: 100) { nodes { id } } b: symbiosisListings(first: 100, filter: { search: "marble" }) { nodes { id } } }', {}, token(r));
+        if (feed.errors) return outcome(feed);
+        const seen = [feed.data!.a.nodes.some((n) => n.id === id), feed.data!.b.nodes.some((n) => n.id === id)];
+        return seen.every(Boolean) ? 'OK' : seen.some(Boolean) ? 'PARTLY' : 'HIDDEN';
+      },
+    },
+    { name: 'updateSymbiosisListing', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'OK'), run: async (r) => outcome(await gql(hub.url, 'mutation($id: ID!) { updateSymbiosisListing(listingId: $id, input: { title: "Edited listing" }) { id } }', { id: await newListing() }, token(r))) },
+    { name: 'moveSymbiosisListing to WITHDRAWN', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'OK'), run: async (r) => outcome(await gql(hub.url, 'mutation($id: ID!) { moveSymbiosisListing(listingId: $id, to: WITHDRAWN) { id } }', { id: await newListing() }, token(r))) },
+    { name: 'symbiosisCandidates', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'OK'), run: async (r) => outcome(await gql(hub.url, 'query($id: ID!) { symbiosisCandidates(listingId: $id) { score } }', { id: await newListing() }, token(r))) },
+    {
+      name: 'proposeSymbiosisExchange (own organisation)',
+      expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'BAD_USER_INPUT'),
+      run: async (r) => outcome(await gql(hub.url, 'mutation($i: ProposeExchangeInput!) { proposeSymbiosisExchange(input: $i) { id } }', { i: { listingId: await newListing(), organisationId: orgOf(r), quantity: 1, proposedDate: new Date(Date.now() + 86_400_000).toISOString() } }, token(r))),
+    },
+    { name: 'symbiosisImpact', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, 'query($n: ID!) { symbiosisImpact(networkId: $n) { exchanges } }', { n: network }, token(r))) },
   ];
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, testCase) => {

@@ -14,6 +14,7 @@ import { ChatModule } from '@api/modules/chat/chat.module.js';
 import { MatchmakingModule } from '@api/modules/matchmaking/matchmaking.module.js';
 import { CanvasesModule } from '@api/modules/canvases/canvases.module.js';
 import { NotificationsModule } from '@api/modules/notifications/notifications.module.js';
+import { SymbiosisModule } from '@api/modules/symbiosis/symbiosis.module.js';
 import { DemoModule } from '@api/modules/demo/demo.module.js';
 
 /** Platform modules first, then features in dependency order (a feature imports only those above it). */
@@ -38,6 +39,7 @@ export class AppModule {
         ChatModule,
         MatchmakingModule,
         CanvasesModule,
+        SymbiosisModule,
         DemoModule,
       ],
     };

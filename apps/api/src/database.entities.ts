@@ -32,6 +32,9 @@ import { CanvasUpdateEntity } from '@api/modules/canvases/canvas-update.entity.j
 import { CanvasSnapshotEntity } from '@api/modules/canvases/canvas-snapshot.entity.js';
 import { CanvasVersionEntity } from '@api/modules/canvases/canvas-version.entity.js';
 import { CanvasHistoryEntity } from '@api/modules/canvases/canvas-history.entity.js';
+import { ListingEntity } from '@api/modules/symbiosis/listing.entity.js';
+import { MatchEntity } from '@api/modules/symbiosis/match.entity.js';
+import { ProposalEntity } from '@api/modules/symbiosis/proposal.entity.js';
 
 export const ENTITIES = [
   UserEntity,
@@ -66,4 +69,7 @@ export const ENTITIES = [
   CanvasSnapshotEntity,
   CanvasVersionEntity,
   CanvasHistoryEntity,
+  ListingEntity,
+  MatchEntity,
+  ProposalEntity,
 ];

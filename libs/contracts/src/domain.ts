@@ -89,6 +89,7 @@ export enum NotificationKind {
   NETWORK_INVITATION_RECEIVED = 'NETWORK_INVITATION_RECEIVED',
   INVITATION_RECEIVED = 'INVITATION_RECEIVED',
   CHAT_MENTION = 'CHAT_MENTION',
+  SYMBIOSIS_MATCH = 'SYMBIOSIS_MATCH',
 }
 
 /** What happened on a challenge (`challengeActivity`). */

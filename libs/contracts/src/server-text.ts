@@ -20,6 +20,8 @@ export enum ServerTextCode {
   NOTIFICATION_ORGANISATION_INVITATION = 'NOTIFICATION_ORGANISATION_INVITATION',
   /** Someone mentioned you in a chat message. Params: actorName. */
   NOTIFICATION_CHAT_MENTION = 'NOTIFICATION_CHAT_MENTION',
+  /** A symbiosis offer and want of your organisation's were matched. Params: offerTitle, wantTitle. */
+  NOTIFICATION_SYMBIOSIS_MATCH = 'NOTIFICATION_SYMBIOSIS_MATCH',
   /** An expert has answered with levers the challenge uses. Params: levers, count. */
   EXPERT_SHARED_LEVERS = 'EXPERT_SHARED_LEVERS',
   /** An expert has worked on materials of the challenge. Params: materials, count. */

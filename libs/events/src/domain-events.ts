@@ -31,6 +31,7 @@ export interface DomainEventMap {
   'challenge.vote-changed': { challengeId: string; answerId: string; score: number; actorId: string };
   'challenge.answer-accepted': { challengeId: string; answerId: string; actorId: string };
   'chat.mentioned': { channelId: string; messageId: string; seq: number; mentionedIds: string[]; actorId: string };
+  'symbiosis.match-found': { matchId: string; offerId: string; wantId: string; offerOrganisationId: string; wantOrganisationId: string; score: number; actorId: string };
   'session.ended': { userId: string; sessionId: string; reason: 'LOGGED_OUT' | 'SESSION_REVOKED' };
 }
 

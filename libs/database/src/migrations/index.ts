@@ -2,6 +2,7 @@
 // `npm run migration:generate -- <Name>` adds new files to both lists below.
 // migrations: imports
 import { NotificationText1796181802023 } from './1796181802023-NotificationText.js';
+import { Symbiosis1796181271939 } from './1796181271939-Symbiosis.js';
 import { ParticipantTimeZone1796180897269 } from './1796180897269-ParticipantTimeZone.js';
 import { Canvases1795740855843 } from './1795740855843-Canvases.js';
 import { Matchmaking1795740028637 } from './1795740028637-Matchmaking.js';
@@ -15,6 +16,7 @@ import { Initial1795730953174 } from './1795730953174-Initial.js';
 export const MIGRATIONS: Function[] = [
   // migrations: list
   NotificationText1796181802023,
+  Symbiosis1796181271939,
   ParticipantTimeZone1796180897269,
   Canvases1795740855843,
   Matchmaking1795740028637,

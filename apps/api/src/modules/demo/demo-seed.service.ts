@@ -14,6 +14,7 @@ import { DemoChallengesSeeder } from './demo-challenges.seeder.js';
 import { DemoChatSeeder } from './demo-chat.seeder.js';
 import { DemoMatchmakingSeeder } from './demo-matchmaking.seeder.js';
 import { DemoCanvasSeeder } from './demo-canvas.seeder.js';
+import { DemoSymbiosisSeeder } from './demo-symbiosis.seeder.js';
 import { DEMO_NETWORKS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS, type DemoOrganisationKey } from './demo-data.js';
 
 const SEED_LOCK_KEY = 724_311_002;
@@ -42,6 +43,7 @@ export class DemoSeedService {
     private readonly chat: DemoChatSeeder,
     private readonly matchmaking: DemoMatchmakingSeeder,
     private readonly canvases: DemoCanvasSeeder,
+    private readonly symbiosis: DemoSymbiosisSeeder,
   ) {}
 
   /**
@@ -89,6 +91,7 @@ export class DemoSeedService {
       await this.chat.seed(manager, { users: userIds, networks: networkIds });
       await this.matchmaking.seed(manager, { users: userIds, organisations: orgIds, networks: networkIds });
       await this.canvases.seed(manager, { users: userIds, organisations: orgIds, networks: networkIds });
+      await this.symbiosis.seed(manager, { users: userIds, organisations: orgIds, networks: networkIds });
     });
   }
 }

@@ -13,6 +13,8 @@ export interface NotificationSubject {
   approved?: boolean;
   chatChannelId?: string;
   chatMessageId?: string;
+  listingId?: string;
+  counterListingId?: string;
 }
 
 /** Stored per recipient: a list to read later, not only a live push. */

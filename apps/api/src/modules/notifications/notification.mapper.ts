@@ -18,6 +18,8 @@ export function toNotification(entity: NotificationEntity, language: ServerTextL
     organisationId: s.organisationId ?? null,
     chatChannelId: s.chatChannelId ?? null,
     chatMessageId: s.chatMessageId ?? null,
+    listingId: s.listingId ?? null,
+    counterListingId: s.counterListingId ?? null,
     readAt: entity.readAt ?? null,
     createdAt: entity.createdAt,
   };

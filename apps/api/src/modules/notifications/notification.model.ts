@@ -49,6 +49,12 @@ export class Notification {
   @Field(() => ID, { nullable: true, description: 'The chat message concerned (for a mention).' })
   chatMessageId: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'The symbiosis listing concerned (for a match: the OFFER).' })
+  listingId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The other listing of a symbiosis match (the WANT).' })
+  counterListingId: string | null;
+
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When you read it; null while unread.' })
   readAt: Date | null;
 

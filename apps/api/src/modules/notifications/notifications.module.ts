@@ -9,5 +9,7 @@ import { NotificationsService } from './notifications.service.js';
 @Module({
   imports: [IdentityModule],
   providers: [NotificationsRepository, NotificationsService, NotificationsResolver, NotificationsListener],
+  // Other features notify through the service (never the table).
+  exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -65,6 +65,13 @@ export const CATALOGUE: Record<ServerTextCode, Record<ServerTextLanguage, string
     fr: '{actorName} vous mentionne dans une conversation',
     ar: 'لديكم إشارة من {actorName} في محادثة',
   },
+  [ServerTextCode.NOTIFICATION_SYMBIOSIS_MATCH]: {
+    en: 'New match: «{offerTitle}» offered for «{wantTitle}»',
+    it: 'Nuovo abbinamento: «{offerTitle}» offerto per «{wantTitle}»',
+    el: 'Νέα αντιστοίχιση: «{offerTitle}» προσφέρεται για «{wantTitle}»',
+    fr: 'Nouvelle correspondance : « {offerTitle} » proposé pour « {wantTitle} »',
+    ar: 'تطابق جديد: «{offerTitle}» معروض لتلبية «{wantTitle}»',
+  },
   [ServerTextCode.EXPERT_SHARED_LEVERS]: {
     en: '{count, plural, one {Has answered with a lever of the challenge: {levers}} other {Has answered with # levers of the challenge: {levers}}}',
     it: '{count, plural, one {Ha risposto usando una leva della sfida: {levers}} many {Ha risposto usando # leve della sfida: {levers}} other {Ha risposto usando # leve della sfida: {levers}}}',

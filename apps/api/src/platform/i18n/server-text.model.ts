@@ -13,6 +13,7 @@ registerEnumType(ServerTextCode, {
     NOTIFICATION_NETWORK_INVITATION: { description: 'A network invites your organisation. Params: `networkName` (TEXT).' },
     NOTIFICATION_ORGANISATION_INVITATION: { description: 'An organisation invites you. Params: `organisationName` (TEXT).' },
     NOTIFICATION_CHAT_MENTION: { description: 'Someone mentioned you in a chat message. Params: `actorName` (TEXT).' },
+    NOTIFICATION_SYMBIOSIS_MATCH: { description: 'A listing of your organisation was matched with a counterpart. Params: `offerTitle`, `wantTitle` (TEXT).' },
     EXPERT_SHARED_LEVERS: { description: 'The expert has answered with levers the challenge uses. Params: `levers` (RESOLVE_LEVER, a list), `count` (COUNT).' },
     EXPERT_SHARED_MATERIALS: { description: 'The expert has worked on materials of the challenge. Params: `materials` (TEXT, a list), `count` (COUNT).' },
     EXPERT_SHARED_SUBSECTORS: { description: 'The expert works in subsectors of the challenge. Params: `subsectors` (CCI_SUBSECTOR, a list), `count` (COUNT).' },
