@@ -135,7 +135,9 @@ function measureHardSession(settings: RandomSessionSettings, solver: LpSolver): 
     tablesUsed.set(placement.slot, table + 1);
     return { ...placement, table };
   });
-  const exactViolations = checkSchedule(problem, { placements, unplaced: [], stats: { ...result.stats, placed: placements.length } });
+  const placedIds = new Set(placements.map((placement) => placement.meetingId));
+  const unplaced = problem.meetings.filter((meeting) => !placedIds.has(meeting.id)).map((meeting) => ({ meetingId: meeting.id, reason: 'PARTICIPANTS_BUSY' as const, message: 'left out by the optimum' }));
+  const exactViolations = checkSchedule(problem, { placements, unplaced, stats: { ...result.stats, placed: placements.length, unplaced: unplaced.length } });
   return { settings, meetings: problem.meetings.length, result, ms, deterministic, bound, exact, exactMs, exactViolations, violations: checkSchedule(problem, result) };
 }
 
