@@ -186,8 +186,11 @@ export function augment(input: AugmentInput, only?: Roots, maxObstacles = 1): nu
   while (board.placed < input.target) {
     const roots: number[] = [];
     const open = (m: number): boolean => board.slotOf[m]! < 0 && !fixed[m] && allowed.start[m + 1]! > allowed.start[m]!;
-    if (only) for (const m of only) if (open(m)) roots.push(m);
-    else for (let m = 0; m < M; m += 1) if (open(m)) roots.push(m);
+    if (only) {
+      for (const m of only) if (open(m)) roots.push(m);
+    } else {
+      for (let m = 0; m < M; m += 1) if (open(m)) roots.push(m);
+    }
     rng.shuffle(roots);
     const before = board.placed;
     for (const m of roots) {

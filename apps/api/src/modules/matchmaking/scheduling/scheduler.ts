@@ -70,9 +70,10 @@ export function schedule(problem: SchedulingProblem, options: ScheduleOptions = 
   const effort = options.effort ?? 1;
   const budget = { maxSteps: Math.round((effort * STEPS_PER_MEETING * M) / 2), patience: Math.round(effort * (PATIENCE_PER_MEETING * M + MIN_PATIENCE)) };
   const searchInput = { board, allowed, fixed, weight, rng, ...budget, target: bound };
-  augment(searchInput);
   let searchSteps = improve({ ...searchInput, focus: chosen });
   searchSteps += improve(searchInput);
+  // Only sessions the search left below the bound get here; on them (few slots, many blocked) its
+  // random steps stall, and chains plus rebuilt neighbourhoods find what is left.
   augment(searchInput);
   const rounds = Math.round(effort * RUIN_ROUNDS_PER_MEETING * M);
   searchSteps += ruinAndRepair({ ...searchInput, rounds, patience: Math.round(effort * (RUIN_PATIENCE_PER_MEETING * M + MIN_RUIN_PATIENCE)) });
