@@ -23,11 +23,13 @@ const PATIENCE_PER_MEETING = 2;
 const MIN_PATIENCE = 1000;
 /**
  * Ruin-and-repair rounds per meeting at effort 1, and rounds without a gain before giving up. Like
- * the search, they stop at once at the upper bound, so sessions that reach it pay nothing.
+ * the search, they stop at once at the upper bound, so sessions that reach it pay nothing; the
+ * minimums matter on small hard sessions, where 1–2 meetings short of the optimum is already 1–2%.
  */
 const RUIN_ROUNDS_PER_MEETING = 1;
+const MIN_RUIN_ROUNDS = 1000;
 const RUIN_PATIENCE_PER_MEETING = 0.5;
-const MIN_RUIN_PATIENCE = 300;
+const MIN_RUIN_PATIENCE = 600;
 /** Annealing steps per meeting at effort 1: idle gaps keep falling with more, time grows linearly. */
 const ANNEALING_STEPS_PER_MEETING = 80;
 
@@ -75,7 +77,7 @@ export function schedule(problem: SchedulingProblem, options: ScheduleOptions = 
   // Only sessions the search left below the bound get here; on them (few slots, many blocked) its
   // random steps stall, and chains plus rebuilt neighbourhoods find what is left.
   augment(searchInput);
-  const rounds = Math.round(effort * RUIN_ROUNDS_PER_MEETING * M);
+  const rounds = Math.round(effort * (RUIN_ROUNDS_PER_MEETING * M + MIN_RUIN_ROUNDS));
   searchSteps += ruinAndRepair({ ...searchInput, rounds, patience: Math.round(effort * (RUIN_PATIENCE_PER_MEETING * M + MIN_RUIN_PATIENCE)) });
   returnToAnnounced(board, movableAnnounced);
   const compactable = (m: number): boolean => !fixed[m] && !movableAnnounced[m];
