@@ -19,7 +19,6 @@ export type Roots = readonly number[] | undefined;
 
 /** Deepest chain followed: deep enough for every chain the generated sessions needed, shallow enough for the stack. */
 const MAX_DEPTH = 50;
-/** Things in the way of one step (displaced meetings, a full slot, participants at their limit). */
 
 /**
  * Augmenting chains: each success places one meeting more and leaves every other placed meeting
@@ -29,7 +28,7 @@ const MAX_DEPTH = 50;
  * - a participant of x already meets in s (meeting y): y gives way and looks for another slot in
  *   the same way (a Kempe-like chain through slots), or y is left out and the room it frees for its
  *   other participant goes to one of their unplaced meetings;
- * - the tables of s are all taken: one meeting of s gives way and moves on as above;
+ * - the tables of s are all taken: one meeting of s gives way and moves to another slot the same way;
  * - a participant of x is at their limit: one of their meetings y is left out, and the room it frees
  *   for y's other participant goes to one of that participant's unplaced meetings (the alternating
  *   path of a b-matching, with slots checked at every step).
