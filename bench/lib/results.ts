@@ -155,7 +155,11 @@ export function resultsTable(results: ScenarioResult[]): string {
   return lines.join('\n');
 }
 
+/** Cases with other columns than the ones before them (another kind of input) start a table of their own. */
 function casesTable(scenario: string, cases: CaseResult[]): string[] {
+  const key = (entry: CaseResult): string => Object.keys(entry.figures).join('\u0000');
+  const split = cases.findIndex((entry) => key(entry) !== key(cases[0]!));
+  if (split > 0) return [...casesTable(scenario, cases.slice(0, split)), '', ...casesTable(scenario, cases.slice(split))];
   const columns = Object.keys(cases[0]!.figures);
   return [
     `| ${scenario} | ${columns.join(' | ')} | goal |`,

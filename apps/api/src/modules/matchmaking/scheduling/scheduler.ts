@@ -1,4 +1,6 @@
 import { anneal } from './annealing.js';
+import { augment } from './augment.js';
+import { ruinAndRepair } from './ruin-repair.js';
 import { Board } from './board.js';
 import { clashesAt } from './clashes.js';
 import { compact, totalIdleGaps } from './compaction.js';
@@ -19,14 +21,23 @@ const DEFAULT_SEED = 20190901;
 const STEPS_PER_MEETING = 20;
 const PATIENCE_PER_MEETING = 2;
 const MIN_PATIENCE = 1000;
+/**
+ * Ruin-and-repair rounds per meeting at effort 1, and rounds without a gain before giving up. Like
+ * the search, they stop at once at the upper bound, so sessions that reach it pay nothing; the
+ * minimums matter on small hard sessions, where 1–2 meetings short of the optimum is already 1–2%.
+ */
+const RUIN_ROUNDS_PER_MEETING = 1;
+const MIN_RUIN_ROUNDS = 1000;
+const RUIN_PATIENCE_PER_MEETING = 0.5;
+const MIN_RUIN_PATIENCE = 600;
 /** Annealing steps per meeting at effort 1: idle gaps keep falling with more, time grows linearly. */
 const ANNEALING_STEPS_PER_MEETING = 80;
 
 /**
  * Schedules every accepted meeting it can. Pinned meetings go exactly where pinned; announced ones
  * (`placement`) stay unless `allowMoves`, and with it may move but are never left out for others.
- * Then a choice of meetings within the participants' limits, a greedy placement, an improving search
- * up to the upper bound, and annealing plus a final descent that shorten idle gaps without changing
+ * Then a choice of meetings within the participants' limits, a greedy placement, augmenting chains,
+ * an improving search up to the upper bound, chains again, ruin and repair, and annealing plus a final descent that shorten idle gaps without changing
  * what is placed. Pure and deterministic for a given seed.
  */
 export function schedule(problem: SchedulingProblem, options: ScheduleOptions = {}): ScheduleResult {
@@ -60,8 +71,14 @@ export function schedule(problem: SchedulingProblem, options: ScheduleOptions = 
   // First fit the chosen meetings that the greedy pass left out; only then try trading for others.
   const effort = options.effort ?? 1;
   const budget = { maxSteps: Math.round((effort * STEPS_PER_MEETING * M) / 2), patience: Math.round(effort * (PATIENCE_PER_MEETING * M + MIN_PATIENCE)) };
-  let searchSteps = improve({ board, allowed, fixed, weight, rng, ...budget, target: bound, focus: chosen });
-  searchSteps += improve({ board, allowed, fixed, weight, rng, ...budget, target: bound });
+  const searchInput = { board, allowed, fixed, weight, rng, ...budget, target: bound };
+  let searchSteps = improve({ ...searchInput, focus: chosen });
+  searchSteps += improve(searchInput);
+  // Only sessions the search left below the bound get here; on them (few slots, many blocked) its
+  // random steps stall, and chains plus rebuilt neighbourhoods find what is left.
+  augment(searchInput);
+  const rounds = Math.round(effort * (RUIN_ROUNDS_PER_MEETING * M + MIN_RUIN_ROUNDS));
+  searchSteps += ruinAndRepair({ ...searchInput, rounds, patience: Math.round(effort * (RUIN_PATIENCE_PER_MEETING * M + MIN_RUIN_PATIENCE)) });
   returnToAnnounced(board, movableAnnounced);
   const compactable = (m: number): boolean => !fixed[m] && !movableAnnounced[m];
   anneal(board, allowed, compactable, rng, Math.round(effort * ANNEALING_STEPS_PER_MEETING * M));

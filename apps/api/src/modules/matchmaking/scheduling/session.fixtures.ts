@@ -13,8 +13,11 @@ export interface RandomSessionSettings {
   tables: number;
   /** Each participant wants between these many accepted meetings. */
   meetingsPerParticipant: readonly [number, number];
-  /** Share of the slots each participant blocks, chosen at random. */
-  unavailableShare: number;
+  /**
+   * Share of the slots each participant blocks, chosen at random: a fixed share (rounded to whole
+   * slots), or a range within which each participant's count of blocked slots is drawn.
+   */
+  unavailableShare: number | readonly [number, number];
   /** Each participant's maxMeetings drawn between these; no limit when absent. */
   maxMeetings?: readonly [number, number];
 }
@@ -33,8 +36,12 @@ export function randomSession(settings: RandomSessionSettings): SchedulingProble
     isBreak: breaks.has(position),
     day: settings.slotsPerDay ? Math.floor(position / settings.slotsPerDay) : 0,
   }));
-  const blocked = Math.round(settings.unavailableShare * settings.slots);
+  const share = settings.unavailableShare;
+  const fewest = typeof share === 'number' ? Math.round(share * settings.slots) : Math.ceil(share[0] * settings.slots);
+  const most = typeof share === 'number' ? fewest : Math.max(fewest, Math.floor(share[1] * settings.slots));
   const participants: ParticipantSpec[] = Array.from({ length: settings.participants }, (_, p) => {
+    // A fixed share draws nothing here, so sessions generated before ranges existed stay the same.
+    const blocked = most > fewest ? rng.between(fewest, most) : fewest;
     const unavailable = rng.shuffle(slots.map((slot) => slot.index)).slice(0, blocked).sort((x, y) => x - y);
     const limit = settings.maxMeetings;
     return { id: `p${p}`, unavailable, ...(limit ? { maxMeetings: rng.between(limit[0], limit[1]) } : {}) };

@@ -92,7 +92,7 @@ export interface ScheduleStats {
   idleGaps: number;
   /** Announced meetings that now have another slot or table. */
   moved: number;
-  /** Steps of the improving search (0 when the greedy placement already reached the bound). */
+  /** Steps of the improving search plus rounds of ruin and repair (0 when the first placement already reached the bound). */
   searchSteps: number;
 }
 
