@@ -1,0 +1,12 @@
+import DOMPurify from 'dompurify';
+import { marked } from 'marked';
+import { useMemo } from 'react';
+
+/**
+ * User Markdown as sanitised HTML: marked renders, DOMPurify removes scripts, handlers and javascript:
+ * links. The block takes the direction of its own text, whatever the interface language.
+ */
+export function Markdown({ source, lang }: { source: string; lang?: string }) {
+  const html = useMemo(() => DOMPurify.sanitize(marked.parse(source, { async: false, gfm: true, breaks: true })), [source]);
+  return <div className="markdown" dir="auto" lang={lang} dangerouslySetInnerHTML={{ __html: html }} />;
+}
