@@ -5,6 +5,8 @@ import { Layout } from './layout';
 const router = createBrowserRouter([
   {
     element: <Layout />,
+    // The first page's chunk is loading; the layout's own Suspense shows progress.
+    HydrateFallback: () => null,
     children: [
       { index: true, lazy: () => import('./routes/home') },
       { path: 'login', lazy: () => import('./routes/login') },

@@ -51,6 +51,8 @@ export function createGraphqlClient(ws: WsClient): Client {
   const client: Client = new Client({
     url: '/graphql',
     fetch: authFetch,
+    // POST only: the hub's CSRF protection refuses GET queries that carry no content type.
+    preferGetMethod: false,
     requestPolicy: 'cache-and-network',
     exchanges: [
       cacheExchange({
