@@ -1,5 +1,5 @@
-import type { Browser, Page, WebSocket } from 'playwright-core';
-import { launchBrowser, msg, newUser, screenshot, seriousViolations, type Lang } from './support/browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { frameSent, launchBrowser, msg, newUser, screenshot, seriousViolations, type Lang } from './support/browser.js';
 import { DEMO_PASSWORD, startDemoHub } from './support/demo-hub.js';
 
 // The web client as its users meet it: a real hub process with the demo data serving the built client,
@@ -34,16 +34,9 @@ async function logIn(page: Page, lang: Lang, email: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: msg(lang, 'challenges.feed.title') }).waitFor();
 }
 
-/** Resolves once the page has asked the hub for the challenge's live activity over graphql-ws. */
-function subscribed(page: Page): Promise<void> {
-  return new Promise((done) => {
-    const watch = (socket: WebSocket) =>
-      socket.on('framesent', (frame) => {
-        const text = typeof frame.payload === 'string' ? frame.payload : frame.payload.toString();
-        if (text.includes('"subscribe"') && text.includes('challengeActivity')) done();
-      });
-    page.on('websocket', watch);
-  });
+/** The page has asked the hub for this challenge's live activity over graphql-ws. */
+function subscribed(page: Page, challengeId: string): Promise<void> {
+  return frameSent(page, (frame) => frame.includes('"subscribe"') && frame.includes('challengeActivity') && frame.includes(challengeId));
 }
 
 const TITLE = 'Feltro di cardatura dagli scarti di lana rigenerata';
@@ -64,7 +57,7 @@ describe('web client', () => {
       await officer.getByLabel(msg('it', 'challenges.form.network')).selectOption({ label: 'Mediterranean circular creative network' });
       await officer.getByLabel(msg('it', 'challenges.form.title')).fill(TITLE);
       await officer
-        .getByLabel(msg('it', 'challenges.form.description'))
+        .getByRole('textbox', { name: msg('it', 'challenges.form.description') })
         .fill('Il distretto produce **2 tonnellate al mese** di feltro dalla cardatura.\n\n<img src="x" onerror="window.__pwned = true">\n\n- sedute\n- pannelli');
       // The preview renders the Markdown and drops what could run script.
       await officer.getByRole('button', { name: msg('it', 'common.preview') }).click();
@@ -75,12 +68,13 @@ describe('web client', () => {
       await officer.getByRole('button', { name: msg('it', 'common.write') }).click();
       await officer.getByLabel(msg('it', 'challenges.lever.LOOP')).check();
       await officer.getByLabel(msg('it', 'challenges.form.materials')).fill('lana, feltro');
-      const live = subscribed(officer);
       await officer.getByRole('button', { name: msg('it', 'challenges.new.submit') }).click();
       await officer.getByRole('heading', { level: 1, name: TITLE }).waitFor();
       challengePath = new URL(officer.url()).pathname;
       expect(challengePath).toMatch(/^\/challenges\/[0-9a-f-]{36}$/);
-      await live;
+      // Published at once (the hub stores it as a draft, the form opens it), so the network sees it.
+      expect(await officer.getByTestId('challenge-status').textContent()).toBe(msg('it', 'challenges.status.OPEN'));
+      await subscribed(officer, challengePath.split('/').pop()!);
 
       const amira = await newUser(browser, url, 'ar', 'Africa/Tunis');
       const sme = amira.page;
@@ -91,7 +85,7 @@ describe('web client', () => {
       await sme.getByRole('link', { name: TITLE }).click();
       await sme.getByRole('heading', { level: 1, name: TITLE }).waitFor();
       await sme.getByLabel(msg('ar', 'challenges.answer.as')).selectOption({ label: 'Atelier Médina Design (demo)' });
-      await sme.getByLabel(msg('ar', 'challenges.answer.body')).fill(ANSWER);
+      await sme.getByRole('textbox', { name: msg('ar', 'challenges.answer.body') }).fill(ANSWER);
       await sme.getByRole('button', { name: msg('ar', 'challenges.answer.submit') }).click();
       await sme.getByTestId('answer').filter({ hasText: ANSWER }).waitFor();
 
@@ -104,8 +98,9 @@ describe('web client', () => {
 
       // A lost connection shows a banner, which goes by itself once the hub answers again.
       await giulia.context.setOffline(true);
-      await officer.getByRole('link', { name: msg('it', 'nav.networks') }).click();
+      await officer.getByRole('button', { name: msg('it', 'challenges.follow') }).click();
       await officer.getByTestId('connection-banner').waitFor();
+      await officer.getByText(msg('it', 'common.errors.NETWORK')).waitFor();
       expect(await officer.getByTestId('connection-banner').textContent()).toBe(msg('it', 'common.offline'));
       await giulia.context.setOffline(false);
       await officer.getByTestId('connection-banner').waitFor({ state: 'detached' });
@@ -184,7 +179,7 @@ describe('web client', () => {
       await page.getByRole('link', { name: 'Mediterranean circular creative network' }).waitFor();
       const networkPath = await page.getByRole('link', { name: 'Mediterranean circular creative network' }).getAttribute('href');
       await page.getByRole('link', { name: msg(lang, 'nav.organisations') }).click();
-      const organisationLink = page.locator('main a[href^="/organisations/"]').first();
+      const organisationLink = page.locator('main .card a[href^="/organisations/"]').first();
       await organisationLink.waitFor();
       const organisationPath = await organisationLink.getAttribute('href');
       const pages: [string, string][] = [

@@ -31,7 +31,33 @@ export async function newUser(browser: Browser, hubUrl: string, lang: Lang, time
   page.on('pageerror', (error) => {
     throw error;
   });
+  recordSentFrames(page);
   return { context, page };
+}
+
+// WebSocket frames each page has sent, so a test can wait for "the page has subscribed" whichever
+// socket carried it (the bell's subscription opens the socket long before a challenge page).
+const sent = new WeakMap<Page, { frames: string[]; waiters: { test(f: string): boolean; done(): void }[] }>();
+function recordSentFrames(page: Page): void {
+  const state = { frames: [] as string[], waiters: [] as { test(f: string): boolean; done(): void }[] };
+  sent.set(page, state);
+  page.on('websocket', (socket) =>
+    socket.on('framesent', (frame) => {
+      const text = typeof frame.payload === 'string' ? frame.payload : frame.payload.toString();
+      state.frames.push(text);
+      state.waiters = state.waiters.filter((w) => (w.test(text) ? (w.done(), false) : true));
+    }),
+  );
+}
+
+/** Resolves once the page has sent a WebSocket frame matching `test` (already sent counts). */
+export function frameSent(page: Page, test: (frame: string) => boolean, timeoutMs = 30_000): Promise<void> {
+  const state = sent.get(page)!;
+  if (state.frames.some(test)) return Promise.resolve();
+  return new Promise((resolveSent, reject) => {
+    const timer = setTimeout(() => reject(new Error('the page sent no such WebSocket frame')), timeoutMs);
+    state.waiters.push({ test, done: () => (clearTimeout(timer), resolveSent()) });
+  });
 }
 
 // The interface's own catalogues: tests find controls by the label a user reads in that language.

@@ -100,9 +100,34 @@ export const ChallengeQuery = graphql(
           name
           viewerRole
         }
-        answers(first: 100) {
+        answers(first: 10) {
           nodes {
             ...AnswerFields
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  `,
+  [AnswerFields],
+);
+
+/** Further answers, ten at a time (the hub's cost limit keeps one read of a challenge small). */
+export const MoreAnswersQuery = graphql(
+  `
+    query MoreAnswers($challengeId: ID!, $after: String) {
+      challenge(challengeId: $challengeId) {
+        id
+        answers(first: 10, after: $after) {
+          nodes {
+            ...AnswerFields
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
           }
         }
       }

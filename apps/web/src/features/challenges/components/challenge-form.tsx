@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorMessage, useErrorText } from '@/components/ui/error-message';
 import { SelectField, TextField } from '@/components/ui/field';
 import { MarkdownEditor } from '@/components/ui/markdown-editor';
@@ -26,6 +26,8 @@ interface Props {
   busy: boolean;
   error: ApiError | null;
   onSubmit(draft: ChallengeDraft): void;
+  /** Extra controls shown just above the submit button. */
+  extra?: ReactNode;
 }
 
 function toggle<T>(list: T[], value: T): T[] {
@@ -34,7 +36,7 @@ function toggle<T>(list: T[], value: T): T[] {
 
 const FIELDS = ['title', 'description', 'language', 'organisationId', 'networkId', 'materials'];
 
-export function ChallengeForm({ initial, organisations, networks, submitLabel, busy, error, onSubmit }: Props) {
+export function ChallengeForm({ initial, organisations, networks, submitLabel, busy, error, onSubmit, extra }: Props) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const [draft, setDraft] = useState(initial);
@@ -107,6 +109,7 @@ export function ChallengeForm({ initial, organisations, networks, submitLabel, b
       </fieldset>
       <TextField label={t('challenges.form.materials')} hint={t('challenges.form.materialsHint')} value={materials} onChange={(e) => setMaterials(e.target.value)} error={on('materials')} />
       {error && !FIELDS.some((f) => isFieldError(error, f)) ? <ErrorMessage error={error} /> : null}
+      {extra}
       <button type="submit" className="primary" disabled={busy}>
         {submitLabel}
       </button>

@@ -1,9 +1,10 @@
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Loading } from '@/components/ui/loading';
 import { apiError } from '@/lib/errors';
 import { useI18n } from '@/lib/i18n';
-import { PostChallengeMutation, PostingContextQuery } from '../api/challenges';
+import { MoveMutation, PostChallengeMutation, PostingContextQuery } from '../api/challenges';
 import { ChallengeForm, type ChallengeDraft } from './challenge-form';
 
 export function ChallengeNew() {
@@ -11,6 +12,8 @@ export function ChallengeNew() {
   const navigate = useNavigate();
   const [context] = useQuery({ query: PostingContextQuery });
   const [result, post] = useMutation(PostChallengeMutation);
+  const [opening, open] = useMutation(MoveMutation);
+  const [keepDraft, setKeepDraft] = useState(false);
   if (!context.data) return <Loading />;
   const organisations = context.data.myOrganisations.map((m) => m.organisation);
   const networks = context.data.networks.nodes.filter((n) => n.viewerRole !== null);
@@ -18,7 +21,11 @@ export function ChallengeNew() {
 
   async function submit(draft: ChallengeDraft) {
     const outcome = await post({ input: draft });
-    if (outcome.data) navigate(`/challenges/${outcome.data.postChallenge.id}`);
+    if (!outcome.data) return;
+    const challengeId = outcome.data.postChallenge.id;
+    // The hub stores a new challenge as a draft; publishing opens it to the network in a second step.
+    if (!keepDraft) await open({ challengeId, to: 'OPEN' });
+    navigate(`/challenges/${challengeId}`);
   }
   return (
     <section className="stack">
@@ -27,9 +34,14 @@ export function ChallengeNew() {
         initial={{ organisationId: organisations[0]!.id, networkId: networks[0]!.id, language: lang, title: '', description: '', levers: [], subsectors: [], materials: [] }}
         organisations={organisations}
         networks={networks}
-        submitLabel={t('challenges.new.submit')}
-        busy={result.fetching}
-        error={apiError(result.error)}
+        submitLabel={keepDraft ? t('challenges.new.saveDraft') : t('challenges.new.submit')}
+        busy={result.fetching || opening.fetching}
+        error={apiError(result.error ?? opening.error)}
+        extra={
+          <label>
+            <input type="checkbox" checked={keepDraft} onChange={(e) => setKeepDraft(e.target.checked)} /> {t('challenges.new.keepDraft')}
+          </label>
+        }
         onSubmit={(d) => void submit(d)}
       />
     </section>

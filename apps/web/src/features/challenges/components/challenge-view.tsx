@@ -10,6 +10,7 @@ import { ChallengeActivitySubscription, ChallengeQuery, FollowMutation, MoveMuta
 import { NEXT_STATUSES } from '../api/enums';
 import { AnswerForm } from './answer-form';
 import { AnswerItem } from './answer-item';
+import { MoreAnswers } from './more-answers';
 import { SuggestedExperts } from './suggested-experts';
 
 export function ChallengeView({ challengeId }: { challengeId: string }) {
@@ -95,6 +96,9 @@ export function ChallengeView({ challengeId }: { challengeId: string }) {
           {c.answers.nodes.map((a, i) => (
             <AnswerItem key={i} data={a} canVote={inNetwork} canAccept={isPoster && active} onChanged={reload} />
           ))}
+          {c.answers.pageInfo.hasNextPage && c.answers.pageInfo.endCursor ? (
+            <MoreAnswers challengeId={challengeId} after={c.answers.pageInfo.endCursor} canVote={inNetwork} canAccept={isPoster && active} onChanged={reload} />
+          ) : null}
         </ul>
       </section>
       {inNetwork && active ? <AnswerForm challengeId={challengeId} onAnswered={reload} /> : null}

@@ -28,7 +28,7 @@ export const NetworkQuery = graphql(`
       memberCount
       viewerRole
       visibility
-      members(first: 100) {
+      members(first: 50) {
         nodes {
           role
           joinedAt

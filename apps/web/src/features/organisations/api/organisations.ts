@@ -27,7 +27,7 @@ export const OrganisationQuery = graphql(`
       website
       subsectors
       viewerRole
-      members(first: 100) {
+      members(first: 50) {
         nodes {
           role
           joinedAt
