@@ -112,6 +112,40 @@ describe('web client', () => {
   );
 
   it(
+    'an expired session asks to log in again over the page, and what was typed is still there',
+    async () => {
+      const amira = await newUser(browser, url, 'ar', 'Africa/Tunis');
+      const page = amira.page;
+      // The page's clock, so the test can move it past the access token's expiry.
+      await amira.context.clock.install();
+      await logIn(page, 'ar', AMIRA);
+      await page.goto(challengePath);
+      const draft = 'إجابة ثانية كتبتها قبل انتهاء الجلسة.';
+      await page.getByRole('textbox', { name: msg('ar', 'challenges.answer.body') }).fill(draft);
+
+      // The session ends on the hub (as a logout on another device would): its refresh tokens stop working.
+      const session = JSON.parse((await page.evaluate("localStorage.getItem('innomed.session')")) as string) as { accessToken: string };
+      const logout = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${session.accessToken}` }, body: JSON.stringify({ query: 'mutation { logout }' }) });
+      expect(((await logout.json()) as { data?: { logout: boolean } }).data?.logout).toBe(true);
+      await page.clock.fastForward('20:00');
+
+      await page.getByRole('button', { name: msg('ar', 'challenges.answer.submit') }).click();
+      const dialog = page.getByRole('dialog', { name: msg('ar', 'auth.expired.title') });
+      await dialog.waitFor();
+      expect(await page.getByRole('textbox', { name: msg('ar', 'challenges.answer.body') }).inputValue()).toBe(draft);
+      await dialog.getByLabel(msg('ar', 'auth.email')).fill(AMIRA);
+      await dialog.getByLabel(msg('ar', 'auth.password')).fill(DEMO_PASSWORD);
+      await dialog.getByRole('button', { name: msg('ar', 'auth.login.submit') }).click();
+      await dialog.waitFor({ state: 'detached' });
+      expect(await page.getByRole('textbox', { name: msg('ar', 'challenges.answer.body') }).inputValue()).toBe(draft);
+      await page.getByRole('button', { name: msg('ar', 'challenges.answer.submit') }).click();
+      await page.getByTestId('answer').filter({ hasText: draft }).waitFor();
+      await amira.context.close();
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
     'an expert accepts an invitation to an organisation',
     async () => {
       const giulia = await newUser(browser, url, 'it');
