@@ -11,10 +11,11 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
-COPY nest-cli.json tsconfig.json ./
+COPY nest-cli.json tsconfig.json schema.graphql ./
 COPY apps ./apps
 COPY libs ./libs
 RUN npx nest build api \
+ && npm run build:web \
  && npm prune --omit=dev --no-audit --no-fund
 
 # ---- runtime: compiled output and production dependencies only, as the unprivileged node user ----
@@ -28,6 +29,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The web client, served by the hub at / (found relative to the working directory).
+COPY --from=build /app/apps/web/dist ./apps/web/dist
 # DATA_DIR is only written when DATABASE_URL is unset (embedded PostgreSQL); it must belong to node.
 RUN mkdir -p /app/data && chown node:node /app/data
 

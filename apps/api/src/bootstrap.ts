@@ -4,6 +4,7 @@ import type { AppConfig } from '@app/config';
 import { AppModule } from './app.module.js';
 import { JsonLogger } from '@api/platform/logging/json-logger.js';
 import { installHttpPipeline } from '@api/platform/http/http-pipeline.js';
+import { installWebClient } from '@api/platform/http/web-client.js';
 import { InputValidationPipe } from '@api/platform/graphql/input-validation.pipe.js';
 import { HubIoAdapter } from '@api/platform/realtime/hub-io.adapter.js';
 import { HealthController } from '@api/platform/http/health.controller.js';
@@ -36,6 +37,7 @@ export async function createHubApp(config: AppConfig, instanceName = 'api'): Pro
   // GraphQL answers POSTs; an ETag (a hash of every response body) would never be used.
   app.set('etag', false);
   installHttpPipeline(app, config);
+  installWebClient(app);
   app.useGlobalPipes(new InputValidationPipe());
   app.useWebSocketAdapter(new HubIoAdapter(app, config));
   return { app, logger };

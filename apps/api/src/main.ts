@@ -1,6 +1,9 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ConfigError, loadConfig, type AppConfig } from '@app/config';
 import { closeHubApp, createHubApp } from './bootstrap.js';
+import { WEB_CLIENT_DIR } from '@api/platform/http/web-client.js';
 import { DemoSeedService } from '@api/modules/demo/demo-seed.service.js';
 import { DatabaseUnreachableError } from '@api/platform/database/database-unreachable.error.js';
 
@@ -48,7 +51,9 @@ async function main(): Promise<void> {
   const demo = await app.get(DemoSeedService).ensureSeeded();
   await app.listen(config.port, config.host);
 
-  const lines = [`innomed-hub is running`, `  GraphQL (HTTP and graphql-ws): ${config.publicUrl}/graphql`, `  socket.io: ${config.publicUrl}`, `  health: ${config.publicUrl}/health/ready  metrics: ${config.publicUrl}/metrics`];
+  const web = existsSync(resolve(WEB_CLIENT_DIR, 'index.html'));
+  // The address a person opens comes first; the API endpoints follow for integrators.
+  const lines = [web ? `innomed-hub is running: open ${config.publicUrl}/ in a browser` : `innomed-hub is running (web client not built: npm run build:web)`, `  GraphQL (HTTP and graphql-ws): ${config.publicUrl}/graphql`, `  socket.io: ${config.publicUrl}`, `  health: ${config.publicUrl}/health/ready  metrics: ${config.publicUrl}/metrics`];
   if (!config.database.url) lines.push(`  database: embedded PostgreSQL, data in ${config.database.dataDir}`);
   if (demo) lines.push(`  demo users (password "${demo.password}"):`, ...demo.emails.map((e) => `    ${e}`));
   lines.push('  Ctrl-C stops it.');

@@ -1,0 +1,32 @@
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { Layout } from './layout';
+
+// Every page is its own chunk, fetched when first visited; the first load carries only the shell.
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    // The first page's chunk is loading; the layout's own Suspense shows progress.
+    HydrateFallback: () => null,
+    children: [
+      { index: true, lazy: () => import('./routes/home') },
+      { path: 'login', lazy: () => import('./routes/login') },
+      { path: 'signup', lazy: () => import('./routes/signup') },
+      { path: 'profile', lazy: () => import('./routes/profile') },
+      { path: 'challenges/new', lazy: () => import('./routes/challenge-new') },
+      { path: 'challenges/:challengeId', lazy: () => import('./routes/challenge') },
+      { path: 'challenges/:challengeId/edit', lazy: () => import('./routes/challenge-edit') },
+      { path: 'notifications', lazy: () => import('./routes/notifications') },
+      { path: 'organisations', lazy: () => import('./routes/organisations') },
+      { path: 'organisations/new', lazy: () => import('./routes/organisation-new') },
+      { path: 'organisations/:organisationId', lazy: () => import('./routes/organisation') },
+      { path: 'invitations', lazy: () => import('./routes/invitations') },
+      { path: 'networks', lazy: () => import('./routes/networks') },
+      { path: 'networks/:networkId', lazy: () => import('./routes/network') },
+      { path: '*', lazy: () => import('./routes/not-found') },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,47 @@
+import { graphql } from '@/lib/graphql';
+
+export const UnreadCountQuery = graphql(`
+  query UnreadNotificationCount {
+    unreadNotificationCount
+  }
+`);
+
+export const NotificationReceived = graphql(`
+  subscription NotificationReceived {
+    notificationReceived {
+      id
+      kind
+      title
+      createdAt
+      readAt
+      challengeId
+    }
+  }
+`);
+
+export const NotificationsQuery = graphql(`
+  query Notifications($after: String) {
+    notifications(first: 30, after: $after) {
+      nodes {
+        id
+        kind
+        title
+        createdAt
+        readAt
+        challengeId
+        organisationId
+        networkId
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const MarkReadMutation = graphql(`
+  mutation MarkNotificationsRead($ids: [ID!]) {
+    markNotificationsRead(ids: $ids)
+  }
+`);
