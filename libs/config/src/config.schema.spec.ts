@@ -23,4 +23,10 @@ describe('loadConfig', () => {
   it('requires a JWT secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required/);
   });
+
+  it("always allows the hub's own origin, where it serves the web client", () => {
+    expect(loadConfig({ PORT: '3007' }).http.allowedOrigins).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000', 'http://127.0.0.1:3007']);
+    expect(loadConfig({ PUBLIC_URL: 'https://hub.example.org/', ALLOWED_ORIGINS: 'https://hub.example.org' }).http.allowedOrigins).toEqual(['https://hub.example.org']);
+    expect(() => loadConfig({ PUBLIC_URL: 'not a url' })).toThrow(/PUBLIC_URL/);
+  });
 });

@@ -121,7 +121,7 @@ export const CONFIG_VARIABLES: ConfigVariable[] = [
   { name: 'LOGIN_MAX_FAILURES_PER_ADDRESS', default: '50', meaning: 'Failed logins from one client address within LOGIN_WINDOW before RATE_LIMITED.' },
   { name: 'LOGIN_WINDOW', default: '900', meaning: 'Login throttling window in seconds.' },
   { name: 'ARGON2_MEMORY_KIB', default: '19456', meaning: 'Argon2id memory cost (OWASP minimum 19 MiB); 2 iterations, parallelism 1.' },
-  { name: 'ALLOWED_ORIGINS', default: 'http://localhost:3000,http://127.0.0.1:3000', meaning: 'Comma-separated browser origins allowed for CORS and the socket.io handshake. Clients that send no Origin (servers, CLIs) are allowed.' },
+  { name: 'ALLOWED_ORIGINS', default: 'http://localhost:3000,http://127.0.0.1:3000', meaning: 'Comma-separated browser origins allowed for CORS and the socket.io handshake. The hub\'s own origin (PUBLIC_URL), where it serves the web client, is always allowed. Clients that send no Origin (servers, CLIs) are allowed.' },
   { name: 'MAX_BODY_BYTES', default: '1048576', meaning: 'Largest accepted HTTP request body.' },
   { name: 'TRUST_PROXY', default: 'false', meaning: 'Take the client address from X-Forwarded-For (behind a reverse proxy).' },
   { name: 'GRAPHQL_INTROSPECTION', default: 'true (false in production)', meaning: 'Allow schema introspection.' },
@@ -231,11 +231,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
   }
 
+  const publicUrl = r.string('PUBLIC_URL', `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+  // The hub serves the web client itself, so its own origin is always allowed: a hub started on
+  // another port must not refuse the live connections of the page it just served.
+  try {
+    const own = new URL(publicUrl).origin;
+    if (!allowedOrigins.includes(own)) allowedOrigins.push(own);
+  } catch {
+    r.problems.push(`PUBLIC_URL "${publicUrl}" is not a URL such as https://hub.example.org`);
+  }
+
   const config: AppConfig = {
     nodeEnv,
     host,
     port,
-    publicUrl: r.string('PUBLIC_URL', `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`),
+    publicUrl,
     logLevel: r.oneOf<LogLevel>('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     database: {
       url: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),

@@ -14,6 +14,7 @@ registerEnumType(NotificationKind, {
     NETWORK_INVITATION_RECEIVED: { description: 'A network invited your organisation.' },
     INVITATION_RECEIVED: { description: 'An organisation invited you.' },
     CHAT_MENTION: { description: 'Someone mentioned you in a chat message.' },
+    SYMBIOSIS_MATCH: { description: 'A symbiosis listing of your organisation was matched with a counterpart (an offer for your want, or a want for your offer).' },
   },
 });
 

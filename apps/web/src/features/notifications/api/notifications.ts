@@ -41,7 +41,7 @@ export const NotificationsQuery = graphql(`
 `);
 
 export const MarkReadMutation = graphql(`
-  mutation MarkNotificationsRead($ids: [ID!]) {
-    markNotificationsRead(ids: $ids)
+  mutation MarkNotificationsRead($notificationIds: [ID!]) {
+    markNotificationsRead(notificationIds: $notificationIds)
   }
 `);

@@ -13,7 +13,7 @@ export function NotificationList() {
   const [marking, markRead] = useMutation(MarkReadMutation);
 
   async function mark(ids?: string[]) {
-    await markRead({ ids });
+    await markRead({ notificationIds: ids });
     refetch({ requestPolicy: 'network-only' });
     count({ requestPolicy: 'network-only' });
   }
