@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphq
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { CanvasRole } from '@app/contracts';
 import { PageArgs } from '@api/platform/graphql/pagination.js';
+import { SingleLine } from '@api/platform/graphql/text-rules.js';
 
 export enum CanvasTemplateName {
   EMPTY = 'EMPTY',
@@ -33,6 +34,7 @@ export class CreateCanvasInput {
   @Field({ description: 'Title, 2–200 characters.' })
   @IsString()
   @Length(2, 200)
+  @SingleLine()
   title: string;
 
   @Field(() => CanvasTemplateName, { description: 'Start empty or from a template.', defaultValue: CanvasTemplateName.EMPTY })

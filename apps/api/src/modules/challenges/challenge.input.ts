@@ -19,6 +19,7 @@ import {
 import { CciSubsector, ChallengeStatus, ResolveLever } from '@app/contracts';
 import { PageArgs } from '@api/platform/graphql/pagination.js';
 import { IsBcp47 } from '@api/modules/identity/users/locale.validators.js';
+import { SingleLine } from '@api/platform/graphql/text-rules.js';
 
 @InputType({ description: 'A link attached to a challenge.' })
 export class AttachmentInput {
@@ -26,6 +27,7 @@ export class AttachmentInput {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @SingleLine()
   title: string;
 
   @Field({ description: 'An http(s) URL.' })
@@ -48,6 +50,7 @@ export class PostChallengeInput {
   @IsString()
   @MinLength(5)
   @MaxLength(200)
+  @SingleLine()
   title: string;
 
   @Field({ description: 'Description in Markdown, stored as written and never rendered by the server; at most 20,000 characters.' })
@@ -68,6 +71,7 @@ export class PostChallengeInput {
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(50, { each: true })
+  @SingleLine()
   materials?: string[];
 
   @Field(() => [CciSubsector], { nullable: true, description: 'CCI subsectors concerned.' })
@@ -142,6 +146,7 @@ export class ChallengeFilter {
   @IsOptional()
   @IsString()
   @MaxLength(50)
+  @SingleLine()
   tag?: string;
 
   @Field(() => String, { nullable: true, description: 'Full-text search in Italian, Greek, French, Arabic or English; results by relevance.' })
@@ -149,6 +154,7 @@ export class ChallengeFilter {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @SingleLine()
   search?: string;
 }
 
@@ -187,6 +193,7 @@ export class AnswerInput {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @SingleLine()
   effortEstimate?: string;
 }
 

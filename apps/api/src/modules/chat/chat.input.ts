@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageArgs } from '@api/platform/graphql/pagination.js';
 import { CLIENT_ID, EMOJI } from './chat.payloads.js';
+import { SingleLine } from '@api/platform/graphql/text-rules.js';
 
 @InputType({ description: 'A new topic channel in a network.' })
 export class CreateChatTopicInput {
@@ -12,6 +13,7 @@ export class CreateChatTopicInput {
   @Field({ description: 'Title, 2–120 characters, unique in the network.' })
   @IsString()
   @Length(2, 120)
+  @SingleLine()
   title: string;
 
   @Field(() => String, { nullable: true, description: 'What the channel is for, up to 500 characters.' })
@@ -33,6 +35,7 @@ export class OpenDirectConversationInput {
   @IsOptional()
   @IsString()
   @Length(1, 120)
+  @SingleLine()
   title?: string;
 }
 
@@ -149,6 +152,7 @@ export class SearchChatArgs extends PageArgs {
   @Field({ description: 'Words to find, in any of the hub’s languages (web-search syntax: "exact phrase", -exclude, or).' })
   @IsString()
   @Length(2, 200)
+  @SingleLine()
   query: string;
 
   @Field(() => ID, { nullable: true, description: 'Only in this channel.' })

@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, PartialType, OmitType } from '@nestjs/g
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsISO31661Alpha2, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { CciSubsector, NetworkKind, NetworkRole, NetworkVisibility, OrganisationKind, RequestStatus } from '@app/contracts';
 import { PageArgs } from '@api/platform/graphql/pagination.js';
+import { SingleLine } from '@api/platform/graphql/text-rules.js';
 
 @InputType({ description: 'A new cluster or network; the creating organisation becomes its first admin.' })
 export class CreateNetworkInput {
@@ -17,6 +18,7 @@ export class CreateNetworkInput {
   @IsString()
   @MinLength(2)
   @MaxLength(200)
+  @SingleLine()
   name: string;
 
   @Field(() => String, { nullable: true, description: 'Description (Markdown, stored as written), at most 10,000 characters.' })
@@ -29,6 +31,7 @@ export class CreateNetworkInput {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @SingleLine()
   city?: string;
 
   @Field(() => [String], { description: 'Countries, ISO 3166-1 alpha-2; 1 to 30.' })

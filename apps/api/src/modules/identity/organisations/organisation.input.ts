@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, PartialType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsEmail, IsEnum, IsISO31661Alpha2, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { CciSubsector, OrganisationKind, OrganisationRole } from '@app/contracts';
 import { PageArgs } from '@api/platform/graphql/pagination.js';
+import { SingleLine } from '@api/platform/graphql/text-rules.js';
 
 @InputType({ description: 'A new organisation; its creator becomes its owner.' })
 export class CreateOrganisationInput {
@@ -9,6 +10,7 @@ export class CreateOrganisationInput {
   @IsString()
   @MinLength(2)
   @MaxLength(200)
+  @SingleLine()
   name: string;
 
   @Field(() => OrganisationKind, { description: 'Kind of organisation.' })
@@ -23,6 +25,7 @@ export class CreateOrganisationInput {
   @IsString()
   @MinLength(1)
   @MaxLength(100)
+  @SingleLine()
   city: string;
 
   @Field(() => [CciSubsector], { nullable: true, description: 'CCI subsectors, at most 14.' })
@@ -56,6 +59,7 @@ export class InviteMemberInput {
   @Field({ description: 'Email address of the invitee; they accept after signing up or in with it.' })
   @IsEmail()
   @MaxLength(254)
+  @SingleLine()
   email: string;
 
   @Field(() => OrganisationRole, { description: 'Role on accepting (only owners may invite owners).', defaultValue: OrganisationRole.MEMBER })
