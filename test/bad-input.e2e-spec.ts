@@ -433,6 +433,57 @@ describe('bad input gets a clear error with a stable code, never a 500, a hung s
     });
   });
 
+  describe('dates', () => {
+    const POST = 'mutation($i: PostChallengeInput!) { postChallenge(input: $i) { id deadline } }';
+    let poster: TestUser;
+    let base: Record<string, unknown>;
+
+    beforeAll(async () => {
+      poster = await make.user();
+      const organisation = (await make.organisation(poster)).id;
+      const network = await gql<{ createNetwork: { id: string } }>(
+        hub.url,
+        'mutation($i: CreateNetworkInput!) { createNetwork(input: $i) { id } }',
+        { i: { organisationId: organisation, kind: 'NETWORK', name: 'Dates network', countries: ['IT'], visibility: 'PUBLIC' } },
+        poster.accessToken,
+      );
+      base = { networkId: network.data!.createNetwork.id, organisationId: organisation, title: 'A dated challenge', description: 'x', language: 'en' };
+    });
+
+    it.each([
+      ['a day that does not exist', '2027-02-30T10:00:00Z'],
+      ['29 February of a common year', '2027-02-29T10:00:00Z'],
+      ['hour 24', '2027-03-01T24:00:00Z'],
+      ['no zone', '2027-03-01T10:00:00'],
+      ['a date without a time', '2027-03-01'],
+      ['words', 'next Tuesday'],
+      ['a number', 1803981600000],
+    ])('refuses a DateTime that is %s with BAD_USER_INPUT naming the field', async (_what, deadline) => {
+      const result = await gql(hub.url, POST, { i: { ...base, deadline } }, poster.accessToken);
+      expectRefused(result, 'BAD_USER_INPUT', 400);
+      expect(result.errors?.[0]?.extensions?.fields).toEqual(['i.deadline']);
+      expect(result.errors?.[0]?.message).toMatch(/2027-03-01T10:00:00Z/);
+    });
+
+    it('refuses an impossible DateTime written in the document too (a validation error: the document itself is wrong)', async () => {
+      const i = base as { networkId: string; organisationId: string };
+      const query = `mutation { postChallenge(input: { networkId: "${i.networkId}", organisationId: "${i.organisationId}", title: "A dated challenge", description: "x", language: "en", deadline: "2027-04-31T10:00:00Z" }) { id } }`;
+      const result = await gql(hub.url, query, {}, poster.accessToken);
+      expectRefused(result, 'GRAPHQL_VALIDATION_FAILED', 400);
+      expect(result.errors?.[0]?.message).toMatch(/2027-03-01T10:00:00Z/);
+    });
+
+    it('accepts RFC 3339 with Z or an offset and returns the same instant in UTC', async () => {
+      for (const [deadline, utc] of [
+        ['2028-02-29T10:00:00Z', '2028-02-29T10:00:00.000Z'],
+        ['2027-03-01T11:00:00+01:00', '2027-03-01T10:00:00.000Z'],
+      ]) {
+        const result = await gql<{ postChallenge: { deadline: string } }>(hub.url, POST, { i: { ...base, deadline } }, poster.accessToken);
+        expect(result.data?.postChallenge.deadline).toBe(utc);
+      }
+    });
+  });
+
   describe('values the input rules refuse (class-validator)', () => {
     const long = (n: number) => 'x'.repeat(n);
     const email300 = `${'a'.repeat(300 - '@test.example'.length)}@test.example`;

@@ -5,3 +5,4 @@ export * from './domain.js';
 export * from './chat-events.js';
 export * from './matchmaking.js';
 export * from './canvas-events.js';
+export * from './dates.js';

@@ -21,6 +21,10 @@ import { formatGraphQLError, reportGraphQLErrors, tagRequestError } from './grap
 import { errorReportingPlugin } from './error-reporting.plugin.js';
 import { GraphQLWsPayloadCap } from './graphql-ws-payload-cap.js';
 import { maxDirectivesRule } from './max-directives.rule.js';
+import { makeDateTimeStrict } from './date-time.scalar.js';
+
+// Before any schema is built: DateTime arguments are parsed strictly (see the function).
+makeDateTimeStrict();
 
 interface WsExtra {
   request: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string } };
