@@ -484,6 +484,54 @@ describe('bad input gets a clear error with a stable code, never a 500, a hung s
     });
   });
 
+  describe('names and titles: trimmed, NFC, visible length, one line', () => {
+    const NETWORK = 'mutation($i: CreateNetworkInput!) { createNetwork(input: $i) { id name } }';
+
+    it.each([
+      ['a display name of spaces', UPDATE_PROFILE, { i: { displayName: '    ' } }, ['input.displayName']],
+      ['a display name of no-break and ideographic spaces', UPDATE_PROFILE, { i: { displayName: '\u00A0\u3000\u2003' } }, ['input.displayName']],
+      ['a display name of zero-width characters', UPDATE_PROFILE, { i: { displayName: '\u200B\u200C\u200D\uFEFF' } }, ['input.displayName']],
+      ['a display name of a Hangul filler', UPDATE_PROFILE, { i: { displayName: '\u3164' } }, ['input.displayName']],
+      ['a display name with a line break', UPDATE_PROFILE, { i: { displayName: 'Ana\nMaria' } }, ['input.displayName']],
+      ['a registration display name of spaces', REGISTER, { i: { email: 'spaces@test.example', password: 'a long enough password', displayName: ' ' } }, ['input.displayName']],
+      ['an organisation name of one visible character and zero-width ones', CREATE_ORGANISATION, { i: { ...VALID_ORGANISATION, name: 'A\u200B\u200B\u200B' } }, ['input.name']],
+      ['an organisation name with a newline', CREATE_ORGANISATION, { i: { ...VALID_ORGANISATION, name: 'Two\nLines Ltd' } }, ['input.name']],
+      ['a city of tabs', CREATE_ORGANISATION, { i: { ...VALID_ORGANISATION, city: '\t\t' } }, ['input.city']],
+    ])('refuses %s with BAD_USER_INPUT naming the field', async (_name, query, variables, fields) => {
+      const result = await gql(hub.url, query, variables, victim.accessToken);
+      expectRefused(result, 'BAD_USER_INPUT');
+      expect(result.errors?.[0]?.extensions?.fields).toEqual(fields);
+    });
+
+    it('stores names trimmed and NFC-normalised, and counts visible characters, not code units', async () => {
+      const user = await make.user();
+      // "e" + combining acute accent becomes one "é"; surrounding spaces and zero-width spaces go.
+      const renamed = await gql<{ updateProfile: { displayName: string } }>(hub.url, UPDATE_PROFILE, { i: { displayName: ' \u200BJose\u0301 Ana\u00A0 ' } }, user.accessToken);
+      expect(renamed.data?.updateProfile.displayName).toBe('Jos\u00E9 Ana');
+      // One visible character (a family emoji of 7 code points) is a valid display name.
+      const emoji = await gql<{ updateProfile: { displayName: string } }>(hub.url, UPDATE_PROFILE, { i: { displayName: '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}' } }, user.accessToken);
+      expect(emoji.data?.updateProfile.displayName).toBe('\u{1F468}\u200D\u{1F469}\u200D\u{1F467}');
+      const org = await make.organisation(user);
+      const network = await gql<{ createNetwork: { name: string } }>(hub.url, NETWORK, { i: { organisationId: org.id, kind: 'CLUSTER', name: '  Ελληνικά\u0301  ', countries: ['GR'], visibility: 'PUBLIC' } }, user.accessToken);
+      expect(network.data?.createNetwork.name).toBe('Ελληνικά\u0301'.normalize('NFC'));
+      const blank = await gql(hub.url, NETWORK, { i: { organisationId: org.id, kind: 'CLUSTER', name: '\u200B \u200B', countries: ['GR'], visibility: 'PUBLIC' } }, user.accessToken);
+      expect({ code: errorCode(blank), fields: blank.errors?.[0]?.extensions?.fields }).toEqual({ code: 'BAD_USER_INPUT', fields: ['input.name'] });
+    });
+
+    it('applies the same rules to a lone title argument (renameCanvas)', async () => {
+      const user = await make.user();
+      const org = await make.organisation(user);
+      const network = await gql<{ createNetwork: { id: string } }>(hub.url, NETWORK, { i: { organisationId: org.id, kind: 'CLUSTER', name: 'Canvas names', countries: ['IT'], visibility: 'PUBLIC' } }, user.accessToken);
+      const canvas = await gql<{ createCanvas: { id: string } }>(hub.url, 'mutation($i: CreateCanvasInput!) { createCanvas(input: $i) { id } }', { i: { networkId: network.data!.createNetwork.id, organisationId: org.id, title: 'First' } }, user.accessToken);
+      const rename = (title: string) => gql<{ renameCanvas: { title: string } }>(hub.url, 'mutation($c: ID!, $t: String!) { renameCanvas(canvasId: $c, title: $t) { title } }', { c: canvas.data!.createCanvas.id, t: title }, user.accessToken);
+      for (const title of ['\u200B\u200B\u200B', 'A\u200B', 'Two\nlines']) {
+        const result = await rename(title);
+        expect({ title, code: errorCode(result), fields: result.errors?.[0]?.extensions?.fields }).toEqual({ title, code: 'BAD_USER_INPUT', fields: ['title'] });
+      }
+      expect((await rename('  Cafe\u0301 plan ')).data?.renameCanvas.title).toBe('Caf\u00E9 plan');
+    });
+  });
+
   describe('values the input rules refuse (class-validator)', () => {
     const long = (n: number) => 'x'.repeat(n);
     const email300 = `${'a'.repeat(300 - '@test.example'.length)}@test.example`;

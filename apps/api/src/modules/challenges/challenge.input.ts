@@ -19,15 +19,12 @@ import {
 import { CciSubsector, ChallengeStatus, ResolveLever } from '@app/contracts';
 import { PageArgs } from '@api/platform/graphql/pagination.js';
 import { IsBcp47 } from '@api/modules/identity/users/locale.validators.js';
-import { SingleLine } from '@api/platform/graphql/text-rules.js';
+import { SingleLine, VisibleText } from '@api/platform/graphql/text-rules.js';
 
 @InputType({ description: 'A link attached to a challenge.' })
 export class AttachmentInput {
-  @Field({ description: 'What it is, 1–200 characters.' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  @SingleLine()
+  @Field({ description: 'What it is, 1–200 characters; one line, trimmed and NFC-normalised; spaces and invisible characters alone do not count.' })
+  @VisibleText({ min: 1, max: 200 })
   title: string;
 
   @Field({ description: 'An http(s) URL.' })
@@ -46,11 +43,8 @@ export class PostChallengeInput {
   @IsUUID()
   organisationId: string;
 
-  @Field({ description: 'Title, 5–200 characters.' })
-  @IsString()
-  @MinLength(5)
-  @MaxLength(200)
-  @SingleLine()
+  @Field({ description: 'Title, 5–200 characters; one line, trimmed and NFC-normalised; spaces and invisible characters alone do not count.' })
+  @VisibleText({ min: 5, max: 200 })
   title: string;
 
   @Field({ description: 'Description in Markdown, stored as written and never rendered by the server; at most 20,000 characters.' })

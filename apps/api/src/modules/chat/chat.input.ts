@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageArgs } from '@api/platform/graphql/pagination.js';
 import { CLIENT_ID, EMOJI } from './chat.payloads.js';
-import { SingleLine } from '@api/platform/graphql/text-rules.js';
+import { SingleLine, VisibleText } from '@api/platform/graphql/text-rules.js';
 
 @InputType({ description: 'A new topic channel in a network.' })
 export class CreateChatTopicInput {
@@ -10,10 +10,8 @@ export class CreateChatTopicInput {
   @IsUUID()
   networkId: string;
 
-  @Field({ description: 'Title, 2–120 characters, unique in the network.' })
-  @IsString()
-  @Length(2, 120)
-  @SingleLine()
+  @Field({ description: 'Title, 2–120 characters, unique in the network; one line, trimmed and NFC-normalised; spaces and invisible characters alone do not count.' })
+  @VisibleText({ min: 2, max: 120 })
   title: string;
 
   @Field(() => String, { nullable: true, description: 'What the channel is for, up to 500 characters.' })
@@ -31,11 +29,9 @@ export class OpenDirectConversationInput {
   @IsUUID('all', { each: true })
   userIds: string[];
 
-  @Field(() => String, { nullable: true, description: 'A title for a group conversation.' })
+  @Field(() => String, { nullable: true, description: 'A title for a group conversation, 1–120 characters; one line, trimmed and NFC-normalised; spaces and invisible characters alone do not count.' })
   @IsOptional()
-  @IsString()
-  @Length(1, 120)
-  @SingleLine()
+  @VisibleText({ min: 1, max: 120 })
   title?: string;
 }
 

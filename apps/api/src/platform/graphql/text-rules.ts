@@ -1,5 +1,7 @@
 import { Transform } from 'class-transformer';
+import type { ArgumentMetadata, PipeTransform } from '@nestjs/common';
 import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { DomainException } from '@api/platform/errors/domain.exception.js';
 
 /**
  * What text the hub accepts, checked at the boundary (the global validation pipe for every GraphQL
@@ -101,12 +103,21 @@ export interface VisibleTextOptions {
   singleLine?: boolean;
 }
 
+/** Why `value` is not a valid name or title (already normalised), or null when it is. */
+export function visibleTextError(value: unknown, property: string, { min, max, singleLine = true }: VisibleTextOptions): string | null {
+  if (typeof value !== 'string') return `${property} must be text`;
+  if (singleLine && hasLineBreak(value)) return `${property} must be one line: no line breaks or tabs`;
+  if (value.length > max) return `${property} must be at most ${max} characters`;
+  if (visibleLength(value) < min) return `${property} must have at least ${min} visible character${min === 1 ? '' : 's'} (spaces and invisible characters do not count)`;
+  return null;
+}
+
 /**
  * Names and titles: trimmed (spaces and invisible characters at both ends) and NFC-normalised before
  * validation, then at least `min` visible characters (zero-width and other invisible characters do
  * not count), at most `max` characters, and (by default) one line. Also validates that it is a string.
  */
-export function VisibleText({ min, max, singleLine = true }: VisibleTextOptions): PropertyDecorator {
+export function VisibleText(options: VisibleTextOptions): PropertyDecorator {
   const transform = Transform(({ value }) => (typeof value === 'string' ? normaliseText(value) : value));
   return (target, propertyName) => {
     transform(target, propertyName);
@@ -114,18 +125,21 @@ export function VisibleText({ min, max, singleLine = true }: VisibleTextOptions)
       name: 'visibleText',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: {
-        message: (args: ValidationArguments) => {
-          const value = args.value as unknown;
-          if (typeof value !== 'string') return `${args.property} must be text`;
-          if (singleLine && hasLineBreak(value)) return `${args.property} must be one line: no line breaks or tabs`;
-          if (value.length > max) return `${args.property} must be at most ${max} characters`;
-          return `${args.property} must have at least ${min} visible character${min === 1 ? '' : 's'} (spaces and invisible characters do not count)`;
-        },
-      },
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && value.length <= max && (!singleLine || !hasLineBreak(value)) && visibleLength(value) >= min,
-      },
+      options: { message: (args: ValidationArguments) => visibleTextError(args.value, args.property, options) ?? `${args.property} is not valid` },
+      validator: { validate: (value: unknown, args?: ValidationArguments) => visibleTextError(value, args?.property ?? '', options) === null },
     });
   };
+}
+
+/** The same rules for a lone string argument (`@Args('title', …, new VisibleTextPipe({ … }))`); returns it normalised. */
+export class VisibleTextPipe implements PipeTransform<unknown, string> {
+  constructor(private readonly options: VisibleTextOptions) {}
+
+  transform(value: unknown, metadata: ArgumentMetadata): string {
+    const name = metadata.data ?? 'value';
+    const text = typeof value === 'string' ? normaliseText(value) : value;
+    const error = visibleTextError(text, name, this.options);
+    if (error) throw DomainException.badInput(`Invalid input: ${error}.`, [name]);
+    return text as string;
+  }
 }

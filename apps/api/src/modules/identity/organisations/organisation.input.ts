@@ -1,16 +1,13 @@
 import { ArgsType, Field, ID, InputType, PartialType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsEmail, IsEnum, IsISO31661Alpha2, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsEmail, IsEnum, IsISO31661Alpha2, IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
 import { CciSubsector, OrganisationKind, OrganisationRole } from '@app/contracts';
 import { PageArgs } from '@api/platform/graphql/pagination.js';
-import { SingleLine } from '@api/platform/graphql/text-rules.js';
+import { SingleLine, VisibleText } from '@api/platform/graphql/text-rules.js';
 
 @InputType({ description: 'A new organisation; its creator becomes its owner.' })
 export class CreateOrganisationInput {
-  @Field({ description: 'Name, 2–200 characters.' })
-  @IsString()
-  @MinLength(2)
-  @MaxLength(200)
-  @SingleLine()
+  @Field({ description: 'Name, 2–200 characters; one line, trimmed and NFC-normalised; spaces and invisible characters alone do not count.' })
+  @VisibleText({ min: 2, max: 200 })
   name: string;
 
   @Field(() => OrganisationKind, { description: 'Kind of organisation.' })
@@ -21,11 +18,8 @@ export class CreateOrganisationInput {
   @IsISO31661Alpha2()
   country: string;
 
-  @Field({ description: 'City, 1–100 characters.' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  @SingleLine()
+  @Field({ description: 'City, 1–100 characters; one line, trimmed and NFC-normalised; spaces and invisible characters alone do not count.' })
+  @VisibleText({ min: 1, max: 100 })
   city: string;
 
   @Field(() => [CciSubsector], { nullable: true, description: 'CCI subsectors, at most 14.' })
