@@ -191,6 +191,9 @@ export class AnswerInput {
   effortEstimate?: string;
 }
 
+@InputType({ description: 'Answer fields to change; omitted fields stay as they are.' })
+export class EditAnswerInput extends PartialType(OmitType(AnswerInput, ['challengeId', 'organisationId'] as const)) {}
+
 @ArgsType()
 export class AnswerIdArgs {
   @Field(() => ID, { description: 'The answer.' })
@@ -222,3 +225,19 @@ export class FollowArgs extends ChallengeIdArgs {
   follow: boolean;
 }
 
+
+@ArgsType()
+export class CommentIdArgs {
+  @Field(() => ID, { description: 'The comment.' })
+  @IsUUID()
+  commentId: string;
+}
+
+@ArgsType()
+export class EditCommentArgs extends CommentIdArgs {
+  @Field({ description: 'The new text, 1–5,000 characters.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  body: string;
+}

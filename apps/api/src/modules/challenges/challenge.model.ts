@@ -170,11 +170,17 @@ export class ChallengeActivity {
   @Field(() => ID, { description: 'The challenge.' })
   challengeId: string;
 
-  @Field({ description: 'ANSWER_ADDED, COMMENT_ADDED, VOTE_SCORE_CHANGED, STATUS_CHANGED or ANSWER_ACCEPTED.' })
+  @Field({
+    description:
+      'ANSWER_ADDED, ANSWER_EDITED, ANSWER_DELETED, COMMENT_ADDED, COMMENT_EDITED, COMMENT_DELETED, VOTE_SCORE_CHANGED, STATUS_CHANGED, ANSWER_ACCEPTED or CHALLENGE_DELETED (a draft was deleted; nothing follows).',
+  })
   kind: string;
 
   @Field(() => ID, { nullable: true, description: 'The answer concerned.' })
   answerId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The comment concerned, for COMMENT_ADDED, COMMENT_EDITED and COMMENT_DELETED.' })
+  commentId: string | null;
 
   @Field(() => Int, { nullable: true, description: 'The answer’s new score, for VOTE_SCORE_CHANGED.' })
   score: number | null;
