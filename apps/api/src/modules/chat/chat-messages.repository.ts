@@ -156,11 +156,11 @@ export class ChatMessagesRepository {
   async history(channelId: string, options: { beforeSeq?: number; afterSeq?: number; limit: number; threadRootId?: string }): Promise<ChatMessagePayload[]> {
     const params: unknown[] = [channelId, options.limit];
     const where = ['m.channel_id = $1'];
+    // A thread reply takes the channel's next seq, so the channel's history holds replies too (a
+    // client shows them as thread markers): every seq of a range is in it, as in the socket stream.
     if (options.threadRootId) {
       params.push(options.threadRootId);
       where.push(`m.thread_root_id = $${params.length}`);
-    } else {
-      where.push('m.thread_root_id IS NULL');
     }
     let order = 'DESC';
     if (options.afterSeq !== undefined) {

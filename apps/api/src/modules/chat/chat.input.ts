@@ -122,7 +122,7 @@ export class ChatThreadArgs {
   @IsUUID()
   rootId: string;
 
-  @Field(() => Int, { nullable: true, description: 'Replies after this sequence number.' })
+  @Field(() => Int, { nullable: true, description: 'Replies after this (channel) sequence number, e.g. the `seq` of the last reply you have.' })
   @IsOptional()
   @IsInt()
   @Min(0)
