@@ -6,3 +6,4 @@ export * from './chat-events.js';
 export * from './matchmaking.js';
 export * from './canvas-events.js';
 export * from './dates.js';
+export * from './canvas-document.js';
