@@ -1,6 +1,7 @@
 // Listed explicitly (not globbed) so the same list works from the sources and from the build.
 // `npm run migration:generate -- <Name>` adds new files to both lists below.
 // migrations: imports
+import { SearchFolding1795800000000 } from './1795800000000-SearchFolding.js';
 import { Canvases1795740855843 } from './1795740855843-Canvases.js';
 import { Matchmaking1795740028637 } from './1795740028637-Matchmaking.js';
 import { Chat1795739163162 } from './1795739163162-Chat.js';
@@ -12,6 +13,7 @@ import { Initial1795730953174 } from './1795730953174-Initial.js';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [
   // migrations: list
+  SearchFolding1795800000000,
   Canvases1795740855843,
   Matchmaking1795740028637,
   Chat1795739163162,

@@ -3,7 +3,7 @@ import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { ChatMessagePayload } from '@app/contracts';
 import { returnedRows } from '@api/platform/database/returned-rows.js';
 import { queryPrepared } from '@api/platform/database/prepared.js';
-import { searchConfigFor, searchQuerySql } from '@api/platform/database/text-search.js';
+import { foldedDocumentSql, searchConfigFor, searchQuerySql } from '@api/platform/database/text-search.js';
 import { channelAccessSql } from './chat-access.sql.js';
 
 /** Columns of a message as the contract names them; `m` is chat_messages. */
@@ -18,8 +18,8 @@ const REACTIONS = `COALESCE((SELECT json_agg(json_build_object('emoji', r.emoji,
 
 const VIEW = `${MESSAGE_COLUMNS}, ${REACTIONS}`;
 
-/** The search document of a body: its language's configuration (stemming) plus `simple` (any script). */
-const SEARCH_DOCUMENT = (cfg: string, body: string) => `to_tsvector(${cfg}::regconfig, ${body}) || to_tsvector('simple', ${body})`;
+/** The search document of a body: its language's configuration (stemming), `simple` (any script) and its folded words (prefixes, accents, Arabic forms). */
+const SEARCH_DOCUMENT = (cfg: string, body: string) => `to_tsvector(${cfg}::regconfig, ${body}) || to_tsvector('simple', ${body}) || ${foldedDocumentSql(body)}`;
 
 type Row = Record<string, unknown>;
 
