@@ -1,4 +1,5 @@
-import { Factory, gql, graphqlWsClient, startTestHub, subscribe, type TestHub, type TestOrganisation, type TestUser } from '@app/testing';
+import { randomUUID } from 'node:crypto';
+import { ChatTestClient, Factory, gql, graphqlWsClient, startTestHub, subscribe, type TestHub, type TestOrganisation, type TestUser } from '@app/testing';
 
 /**
  * Every operation on networks, challenges and symbiosis listings, for every kind of caller, against a PRIVATE network:
@@ -6,6 +7,9 @@ import { Factory, gql, graphqlWsClient, startTestHub, subscribe, type TestHub, t
  * posting organisation. 'OK' means allowed; any other value is the expected error code. An unexpected
  * allow fails the build; an invisible object must answer NOT_FOUND, never FORBIDDEN.
  */
+const CHAT_CHANNEL = 'query($c: ID!) { chatChannel(channelId: $c) { id } }';
+const CHAT_THREAD = 'query($m: ID!) { chatThread(threadRootId: $m) { root { id } } }';
+
 type Role = 'anonymous' | 'outsider' | 'member' | 'admin' | 'poster';
 const ROLES: Role[] = ['anonymous', 'outsider', 'member', 'admin', 'poster'];
 type Expected = Record<Role, string>;
@@ -100,6 +104,17 @@ describe('access matrix for networks and challenges', () => {
   });
   afterAll(() => hub.close());
 
+  /** The network's general channel and a message in it (a thread root), made once by a member. */
+  let chatFixture: { channel: string; message: string } | undefined;
+  const chat = async () => {
+    if (chatFixture) return chatFixture;
+    const channels = await gql<{ networkChatChannels: { id: string; kind: string }[] }>(hub.url, 'query($n: ID!) { networkChatChannels(networkId: $n) { id kind } }', { n: network }, actors.member.user.accessToken);
+    const channel = channels.data!.networkChatChannels.find((c) => c.kind === 'NETWORK_GENERAL')!.id;
+    const sent = await gql<{ sendChatMessage: { id: string } }>(hub.url, 'mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { id } }', { i: { channelId: channel, clientId: randomUUID(), body: 'Private matrix chat' } }, actors.member.user.accessToken);
+    chatFixture = { channel, message: sent.data!.sendChatMessage.id };
+    return chatFixture;
+  };
+
   const cases: { name: string; expected: Expected; run: (role: Role) => Promise<string> }[] = [
     { name: 'network', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, 'query($id: ID!) { network(networkId: $id) { id memberCount members(first: 5) { nodes { role } } } }', { id: network }, token(r))) },
     {
@@ -172,12 +187,53 @@ describe('access matrix for networks and challenges', () => {
       run: async (r) => outcome(await gql(hub.url, 'mutation($i: ProposeExchangeInput!) { proposeSymbiosisExchange(input: $i) { id } }', { i: { listingId: await newListing(), organisationId: orgOf(r), quantity: 1, proposedDate: new Date(Date.now() + 86_400_000).toISOString() } }, token(r))),
     },
     { name: 'symbiosisImpact', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, 'query($n: ID!) { symbiosisImpact(networkId: $n) { exchanges } }', { n: network }, token(r))) },
+    // Chat of a private network: an outsider is told it does not exist, like everything else of it.
+    { name: 'networkChatChannels', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, 'query($n: ID!) { networkChatChannels(networkId: $n) { id } }', { n: network }, token(r))) },
+    { name: 'chatChannel', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, CHAT_CHANNEL, { c: (await chat()).channel }, token(r))) },
+    { name: 'chatMessages', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, 'query($c: ID!) { chatMessages(channelId: $c) { messages { id body } } }', { c: (await chat()).channel }, token(r))) },
+    { name: 'chatThread', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, CHAT_THREAD, { m: (await chat()).message }, token(r))) },
+    { name: 'searchChatMessages in the channel', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, 'query($c: ID!) { searchChatMessages(query: "matrix", channelId: $c) { nodes { id } } }', { c: (await chat()).channel }, token(r))) },
+    {
+      name: 'sendChatMessage',
+      expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'),
+      run: async (r) => outcome(await gql(hub.url, 'mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { id } }', { i: { channelId: (await chat()).channel, clientId: randomUUID(), body: 'Hello' } }, token(r))),
+    },
+    {
+      name: 'sendChatMessage as a thread reply',
+      expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'),
+      run: async (r) => {
+        const { channel, message } = await chat();
+        return outcome(await gql(hub.url, 'mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { id } }', { i: { channelId: channel, clientId: randomUUID(), body: 'Reply', threadRootId: message } }, token(r)));
+      },
+    },
+    { name: 'challengeChatChannel', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'OK'), run: async (r) => outcome(await gql(hub.url, 'query($c: ID!) { challengeChatChannel(challengeId: $c) { id } }', { c: await newChallenge() }, token(r))) },
   ];
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, testCase) => {
     const actual = {} as Record<Role, string>;
     for (const role of ROLES) actual[role] = await testCase.run(role);
     expect(actual).toEqual(testCase.expected);
+  });
+
+  it('chat over the socket: an outsider joining or writing to a private network channel gets NOT_FOUND', async () => {
+    const { channel, message } = await chat();
+    const outsider = await ChatTestClient.connect(hub.url, actors.outsider.user.accessToken);
+    const member = await ChatTestClient.connect(hub.url, actors.member.user.accessToken);
+    try {
+      const attempts = {
+        join: await outsider.request('chat:join', { channelId: channel }),
+        send: await outsider.send(channel, randomUUID(), 'Let me in'),
+        reply: await outsider.send(channel, randomUUID(), 'Let me in', { threadRootId: message }),
+        read: await outsider.request('chat:read', { channelId: channel, seq: 1 }),
+        react: await outsider.request('chat:react', { messageId: message, emoji: '👍' }),
+      };
+      const codes = Object.fromEntries(Object.entries(attempts).map(([what, ack]) => [what, ack.ok ? 'OK' : ack.error.code]));
+      expect(codes).toEqual({ join: 'NOT_FOUND', send: 'NOT_FOUND', reply: 'NOT_FOUND', read: 'NOT_FOUND', react: 'NOT_FOUND' });
+      expect((await member.join(channel)).ok).toBe(true);
+    } finally {
+      outsider.close();
+      member.close();
+    }
   });
 
   it('subscriptions: nothing for callers who may not see the network', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'graphql-ws';
-import { Factory, connectSocket, errorCode, gql, graphqlWsClient, startTestHub, type GraphQLResult, type HubSocket, type TestHub, type TestUser } from '@app/testing';
+import { ChatTestClient, Factory, connectSocket, errorCode, gql, graphqlWsClient, startTestHub, type GraphQLResult, type HubSocket, type TestHub, type TestUser } from '@app/testing';
 
 /**
  * Bad input gets a clear error with a stable code and never a 500, a crash, a hung socket or a
@@ -111,9 +111,20 @@ describe('bad input gets a clear error with a stable code, never a 500, a hung s
   /** Every rejected write below is attempted as this user; their profile must not change. */
   let victim: TestUser;
   let profileBefore: Record<string, unknown>;
+  /** Every error-level line the hub logs; refused input must never produce one. */
+  const errorLogs: unknown[] = [];
 
   beforeAll(async () => {
     hub = await startTestHub({ MAX_BODY_BYTES: String(MAX_BODY_BYTES), REALTIME_MAX_PAYLOAD_BYTES: String(REALTIME_MAX_PAYLOAD_BYTES) });
+    // The logger is the hub's own (silent in tests): its error and fatal calls are recorded, not faked.
+    const logger = hub.hub.logger;
+    for (const level of ['error', 'fatal'] as const) {
+      const original = logger[level].bind(logger);
+      logger[level] = (message: unknown, ...rest: unknown[]) => {
+        errorLogs.push(message);
+        original(message, ...rest);
+      };
+    }
     make = new Factory(hub.url);
     victim = await make.user({ displayName: 'Unchanged Name' });
     const me = await gql<{ me: Record<string, unknown> }>(hub.url, ME, {}, victim.accessToken);
@@ -310,6 +321,214 @@ describe('bad input gets a clear error with a stable code, never a 500, a hung s
       const user = await make.user();
       const result = await gql<{ updateProfile: { preferredLanguages: string[] } }>(hub.url, 'mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { preferredLanguages } }', { i: { preferredLanguages: 'fr' } }, user.accessToken);
       expect(result.data?.updateProfile.preferredLanguages).toEqual(['fr']);
+    });
+  });
+
+  describe('text that cannot be stored or shown (NUL, unpaired surrogates, control characters)', () => {
+    /** Characters refused in every string; line breaks are refused only where text is one line. */
+    const BAD: [string, string][] = [
+      ['NUL', 'a\u0000b'],
+      ['a lone high surrogate', 'a\uD83Db'],
+      ['a lone low surrogate', 'a\uDE00b'],
+      ['a backspace', 'a\u0008b'],
+      ['an escape', 'a\u001B[31mb'],
+      ['DEL', 'a\u007Fb'],
+      ['a C1 control', 'a\u009Bb'],
+    ];
+    const LINE_BREAKS: [string, string][] = [
+      ['a line feed', 'Two\nlines'],
+      ['a carriage return', 'Two\rlines'],
+      ['a line separator', 'Two\u2028lines'],
+    ];
+    let owner: TestUser;
+    let ids: { organisation: string; network: string; challenge: string; answer: string; channel: string };
+
+    beforeAll(async () => {
+      owner = await make.user();
+      const organisation = (await make.organisation(owner)).id;
+      const network = (
+        await gql<{ createNetwork: { id: string } }>(
+          hub.url,
+          'mutation($i: CreateNetworkInput!) { createNetwork(input: $i) { id } }',
+          { i: { organisationId: organisation, kind: 'NETWORK', name: 'Text rules network', countries: ['IT'], visibility: 'PUBLIC' } },
+          owner.accessToken,
+        )
+      ).data!.createNetwork.id;
+      const challenge = (
+        await gql<{ postChallenge: { id: string } }>(
+          hub.url,
+          'mutation($i: PostChallengeInput!) { postChallenge(input: $i) { id } }',
+          { i: { networkId: network, organisationId: organisation, title: 'Text rules challenge', description: 'x', language: 'en' } },
+          owner.accessToken,
+        )
+      ).data!.postChallenge.id;
+      await gql(hub.url, 'mutation($id: ID!) { moveChallenge(challengeId: $id, to: OPEN) { id } }', { id: challenge }, owner.accessToken);
+      const answer = (
+        await gql<{ answerChallenge: { id: string } }>(hub.url, 'mutation($i: AnswerInput!) { answerChallenge(input: $i) { id } }', { i: { challengeId: challenge, organisationId: organisation, body: 'An answer' } }, owner.accessToken)
+      ).data!.answerChallenge.id;
+      const channels = await gql<{ networkChatChannels: { id: string; kind: string }[] }>(hub.url, 'query($n: ID!) { networkChatChannels(networkId: $n) { id kind } }', { n: network }, owner.accessToken);
+      const channel = channels.data!.networkChatChannels.find((c) => c.kind === 'NETWORK_GENERAL')!.id;
+      ids = { organisation, network, challenge, answer, channel };
+    });
+
+    /** [field as reported, one-line?, who asks (null: anonymous), document, variables for a text]. */
+    const fields = (): [string, boolean, TestUser | null, string, (text: string) => Record<string, unknown>][] => [
+      ['input.displayName', true, null, REGISTER, (t) => ({ i: { email: `${randomUUID()}@test.example`, password: 'a long enough password', displayName: t } })],
+      ['input.displayName', true, victim, UPDATE_PROFILE, (t) => ({ i: { displayName: t } })],
+      ['input.email', true, null, 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }', (t) => ({ i: { email: `x${t}@test.example`, password: 'a long enough password' } })],
+      ['input.name', true, owner, CREATE_ORGANISATION, (t) => ({ i: { ...VALID_ORGANISATION, name: `Org ${t}` } })],
+      ['input.description', false, owner, CREATE_ORGANISATION, (t) => ({ i: { ...VALID_ORGANISATION, description: t } })],
+      ['input.name', true, owner, 'mutation($id: ID!, $i: UpdateNetworkInput!) { updateNetwork(networkId: $id, input: $i) { id } }', (t) => ({ id: ids.network, i: { name: `Net ${t}` } })],
+      ['input.title', true, owner, 'mutation($id: ID!, $i: UpdateChallengeInput!) { updateChallenge(challengeId: $id, input: $i) { id } }', (t) => ({ id: ids.challenge, i: { title: `Title ${t}` } })],
+      ['input.description', false, owner, 'mutation($id: ID!, $i: UpdateChallengeInput!) { updateChallenge(challengeId: $id, input: $i) { id } }', (t) => ({ id: ids.challenge, i: { description: t } })],
+      ['input.materials', true, owner, 'mutation($id: ID!, $i: UpdateChallengeInput!) { updateChallenge(challengeId: $id, input: $i) { id } }', (t) => ({ id: ids.challenge, i: { materials: [t] } })],
+      ['input.body', false, owner, 'mutation($i: AnswerInput!) { answerChallenge(input: $i) { id } }', (t) => ({ i: { challengeId: ids.challenge, organisationId: ids.organisation, body: t } })],
+      ['body', false, owner, 'mutation($a: ID!, $b: String!) { commentOnAnswer(answerId: $a, body: $b) { id } }', (t) => ({ a: ids.answer, b: t })],
+      ['filter.search', true, owner, 'query($s: String) { challenges(filter: { search: $s }) { nodes { id } } }', (t) => ({ s: t })],
+      ['query', true, owner, 'query($q: String!) { searchChatMessages(query: $q) { nodes { id } } }', (t) => ({ q: `words ${t}` })],
+      ['input.body', false, owner, 'mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { id } }', (t) => ({ i: { channelId: ids.channel, clientId: randomUUID(), body: t } })],
+      ['input.title', true, owner, 'mutation($i: CreateChatTopicInput!) { createChatTopic(input: $i) { id } }', (t) => ({ i: { networkId: ids.network, title: `Topic ${t}` } })],
+      ['input.title', true, owner, 'mutation($i: CreateCanvasInput!) { createCanvas(input: $i) { id } }', (t) => ({ i: { networkId: ids.network, organisationId: ids.organisation, title: `Canvas ${t}` } })],
+    ];
+
+    it('refuses each bad character in each text field with BAD_USER_INPUT naming the field, and logs no error', async () => {
+      const seen: unknown[] = [];
+      const wanted: unknown[] = [];
+      for (const [field, singleLine, who, query, variables] of fields()) {
+        for (const [what, text] of [...BAD, ...(singleLine ? LINE_BREAKS : [])]) {
+          const result = await gql(hub.url, query, variables(text), who?.accessToken);
+          seen.push({ field, what, status: result.status < 500, code: errorCode(result), fields: result.errors?.[0]?.extensions?.fields });
+          wanted.push({ field, what, status: true, code: 'BAD_USER_INPUT', fields: [field] });
+        }
+      }
+      expect(seen).toEqual(wanted);
+      expect(errorLogs).toEqual([]);
+    });
+
+    it('keeps tabs and line breaks in multi-line text, and stores what it accepted unchanged', async () => {
+      const text = 'Line one\n\tindented\r\nemoji 🧵 and Ελληνικά, العربية';
+      const sent = await gql<{ sendChatMessage: { body: string } }>(hub.url, 'mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { body } }', { i: { channelId: ids.channel, clientId: randomUUID(), body: text } }, owner.accessToken);
+      expect(sent.data?.sendChatMessage.body).toBe(text);
+    });
+
+    it('refuses the same characters in socket payloads (chat:send, chat:edit) with BAD_USER_INPUT naming the field', async () => {
+      const client = await ChatTestClient.connect(hub.url, owner.accessToken);
+      try {
+        expect((await client.join(ids.channel)).ok).toBe(true);
+        for (const [what, text] of BAD) {
+          const sent = await client.send(ids.channel, randomUUID(), text);
+          expect({ what, ack: sent }).toMatchObject({ what, ack: { ok: false, error: { code: 'BAD_USER_INPUT', fields: ['body'] } } });
+        }
+        const ok = await client.send(ids.channel, randomUUID(), 'fine');
+        expect(ok.ok).toBe(true);
+        const messageId = (ok as { data: { messageId: string } }).data.messageId;
+        const edited = await client.request('chat:edit', { messageId, body: 'a\u0000b' });
+        expect(edited).toMatchObject({ ok: false, error: { code: 'BAD_USER_INPUT', fields: ['body'] } });
+        const badKey = await client.request('chat:send', { channelId: ids.channel, clientId: randomUUID(), body: 'x', ['k\u0000']: 1 });
+        expect(badKey).toMatchObject({ ok: false, error: { code: 'BAD_USER_INPUT' } });
+      } finally {
+        client.close();
+      }
+      expect(errorLogs).toEqual([]);
+    });
+  });
+
+  describe('dates', () => {
+    const POST = 'mutation($i: PostChallengeInput!) { postChallenge(input: $i) { id deadline } }';
+    let poster: TestUser;
+    let base: Record<string, unknown>;
+
+    beforeAll(async () => {
+      poster = await make.user();
+      const organisation = (await make.organisation(poster)).id;
+      const network = await gql<{ createNetwork: { id: string } }>(
+        hub.url,
+        'mutation($i: CreateNetworkInput!) { createNetwork(input: $i) { id } }',
+        { i: { organisationId: organisation, kind: 'NETWORK', name: 'Dates network', countries: ['IT'], visibility: 'PUBLIC' } },
+        poster.accessToken,
+      );
+      base = { networkId: network.data!.createNetwork.id, organisationId: organisation, title: 'A dated challenge', description: 'x', language: 'en' };
+    });
+
+    it.each([
+      ['a day that does not exist', '2027-02-30T10:00:00Z'],
+      ['29 February of a common year', '2027-02-29T10:00:00Z'],
+      ['hour 24', '2027-03-01T24:00:00Z'],
+      ['no zone', '2027-03-01T10:00:00'],
+      ['a date without a time', '2027-03-01'],
+      ['words', 'next Tuesday'],
+      ['a number', 1803981600000],
+    ])('refuses a DateTime that is %s with BAD_USER_INPUT naming the field', async (_what, deadline) => {
+      const result = await gql(hub.url, POST, { i: { ...base, deadline } }, poster.accessToken);
+      expectRefused(result, 'BAD_USER_INPUT', 400);
+      expect(result.errors?.[0]?.extensions?.fields).toEqual(['i.deadline']);
+      expect(result.errors?.[0]?.message).toMatch(/2027-03-01T10:00:00Z/);
+    });
+
+    it('refuses an impossible DateTime written in the document too (a validation error: the document itself is wrong)', async () => {
+      const i = base as { networkId: string; organisationId: string };
+      const query = `mutation { postChallenge(input: { networkId: "${i.networkId}", organisationId: "${i.organisationId}", title: "A dated challenge", description: "x", language: "en", deadline: "2027-04-31T10:00:00Z" }) { id } }`;
+      const result = await gql(hub.url, query, {}, poster.accessToken);
+      expectRefused(result, 'GRAPHQL_VALIDATION_FAILED', 400);
+      expect(result.errors?.[0]?.message).toMatch(/2027-03-01T10:00:00Z/);
+    });
+
+    it('accepts RFC 3339 with Z or an offset and returns the same instant in UTC', async () => {
+      for (const [deadline, utc] of [
+        ['2028-02-29T10:00:00Z', '2028-02-29T10:00:00.000Z'],
+        ['2027-03-01T11:00:00+01:00', '2027-03-01T10:00:00.000Z'],
+      ]) {
+        const result = await gql<{ postChallenge: { deadline: string } }>(hub.url, POST, { i: { ...base, deadline } }, poster.accessToken);
+        expect(result.data?.postChallenge.deadline).toBe(utc);
+      }
+    });
+  });
+
+  describe('names and titles: trimmed, NFC, visible length, one line', () => {
+    const NETWORK = 'mutation($i: CreateNetworkInput!) { createNetwork(input: $i) { id name } }';
+
+    it.each([
+      ['a display name of spaces', UPDATE_PROFILE, { i: { displayName: '    ' } }, ['input.displayName']],
+      ['a display name of no-break and ideographic spaces', UPDATE_PROFILE, { i: { displayName: '\u00A0\u3000\u2003' } }, ['input.displayName']],
+      ['a display name of zero-width characters', UPDATE_PROFILE, { i: { displayName: '\u200B\u200C\u200D\uFEFF' } }, ['input.displayName']],
+      ['a display name of a Hangul filler', UPDATE_PROFILE, { i: { displayName: '\u3164' } }, ['input.displayName']],
+      ['a display name with a line break', UPDATE_PROFILE, { i: { displayName: 'Ana\nMaria' } }, ['input.displayName']],
+      ['a registration display name of spaces', REGISTER, { i: { email: 'spaces@test.example', password: 'a long enough password', displayName: ' ' } }, ['input.displayName']],
+      ['an organisation name of one visible character and zero-width ones', CREATE_ORGANISATION, { i: { ...VALID_ORGANISATION, name: 'A\u200B\u200B\u200B' } }, ['input.name']],
+      ['an organisation name with a newline', CREATE_ORGANISATION, { i: { ...VALID_ORGANISATION, name: 'Two\nLines Ltd' } }, ['input.name']],
+      ['a city of tabs', CREATE_ORGANISATION, { i: { ...VALID_ORGANISATION, city: '\t\t' } }, ['input.city']],
+    ])('refuses %s with BAD_USER_INPUT naming the field', async (_name, query, variables, fields) => {
+      const result = await gql(hub.url, query, variables, victim.accessToken);
+      expectRefused(result, 'BAD_USER_INPUT');
+      expect(result.errors?.[0]?.extensions?.fields).toEqual(fields);
+    });
+
+    it('stores names trimmed and NFC-normalised, and counts visible characters, not code units', async () => {
+      const user = await make.user();
+      // "e" + combining acute accent becomes one "é"; surrounding spaces and zero-width spaces go.
+      const renamed = await gql<{ updateProfile: { displayName: string } }>(hub.url, UPDATE_PROFILE, { i: { displayName: ' \u200BJose\u0301 Ana\u00A0 ' } }, user.accessToken);
+      expect(renamed.data?.updateProfile.displayName).toBe('Jos\u00E9 Ana');
+      // One visible character (a family emoji of 7 code points) is a valid display name.
+      const emoji = await gql<{ updateProfile: { displayName: string } }>(hub.url, UPDATE_PROFILE, { i: { displayName: '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}' } }, user.accessToken);
+      expect(emoji.data?.updateProfile.displayName).toBe('\u{1F468}\u200D\u{1F469}\u200D\u{1F467}');
+      const org = await make.organisation(user);
+      const network = await gql<{ createNetwork: { name: string } }>(hub.url, NETWORK, { i: { organisationId: org.id, kind: 'CLUSTER', name: '  Ελληνικά\u0301  ', countries: ['GR'], visibility: 'PUBLIC' } }, user.accessToken);
+      expect(network.data?.createNetwork.name).toBe('Ελληνικά\u0301'.normalize('NFC'));
+      const blank = await gql(hub.url, NETWORK, { i: { organisationId: org.id, kind: 'CLUSTER', name: '\u200B \u200B', countries: ['GR'], visibility: 'PUBLIC' } }, user.accessToken);
+      expect({ code: errorCode(blank), fields: blank.errors?.[0]?.extensions?.fields }).toEqual({ code: 'BAD_USER_INPUT', fields: ['input.name'] });
+    });
+
+    it('applies the same rules to a lone title argument (renameCanvas)', async () => {
+      const user = await make.user();
+      const org = await make.organisation(user);
+      const network = await gql<{ createNetwork: { id: string } }>(hub.url, NETWORK, { i: { organisationId: org.id, kind: 'CLUSTER', name: 'Canvas names', countries: ['IT'], visibility: 'PUBLIC' } }, user.accessToken);
+      const canvas = await gql<{ createCanvas: { id: string } }>(hub.url, 'mutation($i: CreateCanvasInput!) { createCanvas(input: $i) { id } }', { i: { networkId: network.data!.createNetwork.id, organisationId: org.id, title: 'First' } }, user.accessToken);
+      const rename = (title: string) => gql<{ renameCanvas: { title: string } }>(hub.url, 'mutation($c: ID!, $t: String!) { renameCanvas(canvasId: $c, title: $t) { title } }', { c: canvas.data!.createCanvas.id, t: title }, user.accessToken);
+      for (const title of ['\u200B\u200B\u200B', 'A\u200B', 'Two\nlines']) {
+        const result = await rename(title);
+        expect({ title, code: errorCode(result), fields: result.errors?.[0]?.extensions?.fields }).toEqual({ title, code: 'BAD_USER_INPUT', fields: ['title'] });
+      }
+      expect((await rename('  Cafe\u0301 plan ')).data?.renameCanvas.title).toBe('Caf\u00E9 plan');
     });
   });
 

@@ -163,11 +163,75 @@ describe('chat', () => {
       chiara.user.accessToken,
     );
     expect(thread.data?.chatThread).toEqual({ root: { replyCount: 1 }, replies: [{ body: 'We do, for the rugs.' }], hasMore: false });
-    // Channel history shows the root, not the replies.
-    expect((await history(bilel, channel.id)).data?.chatMessages.messages.map((m) => m.replyCount)).toEqual([1]);
+    // Channel history holds every seq: the root, and the reply as a thread marker (threadRootId set).
+    expect((await history(bilel, channel.id)).data?.chatMessages.messages.map((m) => ({ seq: m.seq, replyCount: m.replyCount }))).toEqual([
+      { seq: 1, replyCount: 1 },
+      { seq: 2, replyCount: 0 },
+    ]);
     expect(await c.request('chat:edit', { messageId: rootId, body: 'mine now' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await c.request('chat:delete', { messageId: rootId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(b.view(channel.id).violations).toEqual([]);
+  });
+
+  it('shows a client every seq of a channel once: history slices hold thread replies as markers, threads hold their replies', async () => {
+    const [writer, reader] = [await actor('Seq Writer'), await actor('Seq Reader')];
+    const channel = await openDirect(writer, [reader]);
+    const [a, b] = [await connect(writer), await connect(reader)];
+    await a.join(channel.id);
+    const sent: { id: string; seq: number }[] = [];
+    const send = async (client: ChatTestClient, body: string, threadRootId?: string) => {
+      const ack = await client.send(channel.id, `seq-${sent.length}-${Date.now()}`, body, threadRootId ? { threadRootId } : {});
+      if (!ack.ok) throw new Error(JSON.stringify(ack.error));
+      sent.push({ id: ack.data.messageId, seq: ack.data.seq });
+      return ack.data.messageId;
+    };
+    const root = await send(a, 'Root');
+    await send(a, 'Reply one', root);
+    await send(a, 'Between');
+    await send(a, 'Reply two', root);
+    await send(a, 'Last');
+    expect(sent.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+
+    // Over the socket, a client joining from scratch sees 1…5 in order, replies included.
+    await b.join(channel.id);
+    expect(b.view(channel.id).messages.map((m) => [m.seq, m.threadRootId])).toEqual([
+      [1, null],
+      [2, root],
+      [3, null],
+      [4, root],
+      [5, null],
+    ]);
+    expect(b.view(channel.id).violations).toEqual([]);
+
+    // Over GraphQL, paging back two at a time from the latest covers every seq once, with no gap.
+    const seen: { seq: number; threadRootId: string | null }[] = [];
+    let before: number | undefined;
+    for (;;) {
+      const page = (await history(reader, channel.id, { beforeSeq: before, limit: 2 })).data!.chatMessages as unknown as { messages: { seq: number; threadRootId: string | null }[]; hasMore: boolean };
+      seen.unshift(...page.messages.map((m) => ({ seq: m.seq, threadRootId: m.threadRootId })));
+      if (!page.hasMore) break;
+      before = page.messages[0]!.seq;
+    }
+    expect(seen).toEqual([
+      { seq: 1, threadRootId: null },
+      { seq: 2, threadRootId: root },
+      { seq: 3, threadRootId: null },
+      { seq: 4, threadRootId: root },
+      { seq: 5, threadRootId: null },
+    ]);
+    const forward = (await history(reader, channel.id, { afterSeq: 1, limit: 3 })).data!.chatMessages.messages.map((m) => m.seq);
+    expect(forward).toEqual([2, 3, 4]);
+
+    // The thread holds its replies by their channel seq; afterSeq continues from the last reply seen.
+    const thread = (afterSeq?: number) =>
+      gql<{ chatThread: { root: { seq: number; replyCount: number }; replies: { seq: number; body: string }[] } }>(
+        hub.url,
+        'query($r: ID!, $a: Int) { chatThread(threadRootId: $r, afterSeq: $a) { root { seq replyCount } replies { seq body } } }',
+        { r: root, a: afterSeq },
+        reader.user.accessToken,
+      );
+    expect((await thread()).data?.chatThread).toEqual({ root: { seq: 1, replyCount: 2 }, replies: [{ seq: 2, body: 'Reply one' }, { seq: 4, body: 'Reply two' }] });
+    expect((await thread(2)).data?.chatThread.replies).toEqual([{ seq: 4, body: 'Reply two' }]);
   });
 
   it('toggles reactions and notifies mentioned people', async () => {

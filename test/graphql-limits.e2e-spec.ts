@@ -154,6 +154,18 @@ describe('every GraphQL limit at its value and one past it, refused before any r
       expectTooComplex(await gql(hub.url, '{ me { ...U ...U } } fragment U on User { b: id c: id }', {}, user.accessToken), /Aliases limit of 3 exceeded, found 4/);
     });
 
+    it('counts aliases of __typename like any other: 3 served, 4 refused (also anonymously and inside fragments)', async () => {
+      const user = await make.user();
+      const atLimit = await gql(hub.url, '{ a: __typename b: __typename c: __typename }', {}, user.accessToken);
+      expectServed(atLimit);
+      expect(atLimit.data).toEqual({ a: 'Query', b: 'Query', c: 'Query' });
+      expectTooComplex(await gql(hub.url, '{ a: __typename b: __typename c: __typename d: __typename }', {}, user.accessToken), /Aliases limit of 3 exceeded, found 4/);
+      expectTooComplex(await gql(hub.url, '{ a: __typename b: __typename c: __typename d: __typename }'), /Aliases limit of 3 exceeded, found 4/);
+      expectTooComplex(await gql(hub.url, '{ me { x: __typename ...U } } fragment U on User { a: __typename b: __typename c: id }', {}, user.accessToken), /Aliases limit of 3 exceeded, found 4/);
+      const many = `{ ${Array.from({ length: 40 }, (_, k) => `t${k}: __typename`).join(' ')} }`;
+      expectTooComplex(await gql(hub.url, many), /Aliases limit of 3 exceeded, found 40/);
+    });
+
     it('runs 3 aliased createOrganisation mutations and refuses 4 before creating anything', async () => {
       const user = await make.user();
       expectServed(await gql(hub.url, aliasedCreates(3), { i: CREATE_INPUT }, user.accessToken));

@@ -39,6 +39,8 @@ export interface CanvasOpenResult {
   role: CanvasRole;
   /** Sequence number of the last stored update. */
   seq: number;
+  /** Version of the document layout (`CANVAS_DOCUMENT_LAYOUT_VERSION`, canvas-document.ts) the hub reads and writes. */
+  layoutVersion: number;
 }
 
 export interface CanvasMessagePayload {

@@ -95,10 +95,15 @@ export enum NotificationKind {
 /** What happened on a challenge (`challengeActivity`). */
 export enum ChallengeActivityKind {
   ANSWER_ADDED = 'ANSWER_ADDED',
+  ANSWER_EDITED = 'ANSWER_EDITED',
+  ANSWER_DELETED = 'ANSWER_DELETED',
   COMMENT_ADDED = 'COMMENT_ADDED',
+  COMMENT_EDITED = 'COMMENT_EDITED',
+  COMMENT_DELETED = 'COMMENT_DELETED',
   VOTE_SCORE_CHANGED = 'VOTE_SCORE_CHANGED',
   STATUS_CHANGED = 'STATUS_CHANGED',
   ANSWER_ACCEPTED = 'ANSWER_ACCEPTED',
+  CHALLENGE_DELETED = 'CHALLENGE_DELETED',
 }
 
 /** What happened in a network (`networkActivity`). */

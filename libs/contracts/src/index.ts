@@ -6,3 +6,5 @@ export * from './chat-events.js';
 export * from './matchmaking.js';
 export * from './canvas-events.js';
 export * from './server-text.js';
+export * from './dates.js';
+export * from './canvas-document.js';

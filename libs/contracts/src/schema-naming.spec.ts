@@ -6,14 +6,9 @@ import { buildSchema, getNamedType, isEnumType, isInputObjectType, isInterfaceTy
 describe('schema.graphql naming', () => {
   const schema = buildSchema(readFileSync(resolve(process.cwd(), 'schema.graphql'), 'utf8'));
   const types = Object.values(schema.getTypeMap()).filter((type) => !type.name.startsWith('__'));
-  // The matchmaking types are renamed with the rest of the matchmaking contract, in its own change.
-  const pendingMatchmaking = new Set([
-    ...['BreakModel', 'SessionDayModel', 'SessionSlotModel', 'ScheduleSummaryModel', 'Query.matchmakingSession(id)'],
-    ...['MeetingAttendance', 'MeetingOutcome', 'MeetingRequestStatus', 'OpportunityDirection', 'OpportunityType', 'SessionPhase'],
-  ]);
 
   it('has no internal suffixes in type names', () => {
-    const leaking = types.map((type) => type.name).filter((name) => /(Model|Dto|Entity|Row)$/.test(name) && !pendingMatchmaking.has(name));
+    const leaking = types.map((type) => type.name).filter((name) => /(Model|Dto|Entity|Row)$/.test(name));
     expect(leaking).toEqual([]);
   });
 
@@ -30,7 +25,7 @@ describe('schema.graphql naming', () => {
             if (getNamedType(arg.type).name !== 'ID') continue;
             const ok = isIdList(arg.type) ? /[a-z]Ids$/.test(arg.name) : /[a-z]Id$/.test(arg.name);
             const where = `${type.name}.${field.name}(${arg.name})`;
-            if (!ok && !pendingMatchmaking.has(where)) wrong.push(where);
+            if (!ok) wrong.push(where);
           }
         }
       }
@@ -49,7 +44,7 @@ describe('schema.graphql naming', () => {
 
   it('describes every enum value', () => {
     const undescribed = types
-      .filter((type) => isEnumType(type) && !pendingMatchmaking.has(type.name))
+      .filter((type) => isEnumType(type))
       .flatMap((type) => (isEnumType(type) ? type.getValues().filter((value) => !value.description).map((value) => `${type.name}.${value.name}`) : []));
     expect(undescribed).toEqual([]);
   });

@@ -26,8 +26,13 @@ export interface DomainEventMap {
   'network.invitation.created': { invitationId: string; networkId: string; organisationId: string; actorId: string };
   'challenge.opened': { challengeId: string; networkId: string; actorId: string };
   'challenge.status-changed': { challengeId: string; networkId: string; status: string; actorId: string };
+  'challenge.deleted': { challengeId: string; networkId: string; organisationId: string; actorId: string };
   'challenge.answer-added': { challengeId: string; answerId: string; actorId: string };
+  'challenge.answer-edited': { challengeId: string; answerId: string; actorId: string };
+  'challenge.answer-deleted': { challengeId: string; answerId: string; actorId: string };
   'challenge.comment-added': { challengeId: string; answerId: string; commentId: string; actorId: string };
+  'challenge.comment-edited': { challengeId: string; answerId: string; commentId: string; actorId: string };
+  'challenge.comment-deleted': { challengeId: string; answerId: string; commentId: string; actorId: string };
   'challenge.vote-changed': { challengeId: string; answerId: string; score: number; actorId: string };
   'challenge.answer-accepted': { challengeId: string; answerId: string; actorId: string };
   'chat.mentioned': { channelId: string; messageId: string; seq: number; mentionedIds: string[]; actorId: string };

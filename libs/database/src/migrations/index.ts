@@ -4,6 +4,7 @@
 import { NotificationText1796181802023 } from './1796181802023-NotificationText.js';
 import { Symbiosis1796181271939 } from './1796181271939-Symbiosis.js';
 import { ParticipantTimeZone1796180897269 } from './1796180897269-ParticipantTimeZone.js';
+import { SearchFolding1795800000000 } from './1795800000000-SearchFolding.js';
 import { Canvases1795740855843 } from './1795740855843-Canvases.js';
 import { Matchmaking1795740028637 } from './1795740028637-Matchmaking.js';
 import { Chat1795739163162 } from './1795739163162-Chat.js';
@@ -18,6 +19,7 @@ export const MIGRATIONS: Function[] = [
   NotificationText1796181802023,
   Symbiosis1796181271939,
   ParticipantTimeZone1796180897269,
+  SearchFolding1795800000000,
   Canvases1795740855843,
   Matchmaking1795740028637,
   Chat1795739163162,

@@ -2,7 +2,7 @@ import { UseFilters } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayConnection, type OnGatewayDisconnect } from '@nestjs/websockets';
 import { IsUUID } from 'class-validator';
 import type { Socket } from 'socket.io';
-import { CANVAS_NAMESPACE, type Ack, type CanvasOpenResult } from '@app/contracts';
+import { CANVAS_DOCUMENT_LAYOUT_VERSION, CANVAS_NAMESPACE, type Ack, type CanvasOpenResult } from '@app/contracts';
 import type { AuthUser } from '@api/platform/auth/auth-user.js';
 import { DomainException } from '@api/platform/errors/domain.exception.js';
 import { validatePayload } from '@api/platform/realtime/validate-payload.js';
@@ -56,7 +56,7 @@ export class CanvasGateway implements OnGatewayConnection, OnGatewayDisconnect {
     if (!socket.connected) throw DomainException.conflict('The connection closed.');
     data(socket).canvases.add(canvasId);
     const seq = await this.live.open(socket, data(socket).user.id, canvasId, role);
-    return { ok: true, data: { canvasId, role, seq } };
+    return { ok: true, data: { canvasId, role, seq, layoutVersion: CANVAS_DOCUMENT_LAYOUT_VERSION } };
   }
 
   @SubscribeMessage('canvas:close')

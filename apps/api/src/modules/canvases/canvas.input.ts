@@ -1,7 +1,8 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { CanvasRole } from '@app/contracts';
 import { PageArgs } from '@api/platform/graphql/pagination.js';
+import { VisibleText } from '@api/platform/graphql/text-rules.js';
 
 export enum CanvasTemplateName {
   EMPTY = 'EMPTY',
@@ -45,9 +46,8 @@ export class CreateCanvasInput {
   @IsUUID()
   challengeId?: string;
 
-  @Field({ description: 'Title, 2–200 characters.' })
-  @IsString()
-  @Length(2, 200)
+  @Field({ description: 'Title, 2–200 characters; one line, trimmed and NFC-normalised; spaces and invisible characters alone do not count.' })
+  @VisibleText({ min: 2, max: 200 })
   title: string;
 
   @Field(() => CanvasTemplateName, { description: 'Start empty or from a template.', defaultValue: CanvasTemplateName.EMPTY })

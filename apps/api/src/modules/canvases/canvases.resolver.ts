@@ -4,6 +4,7 @@ import type { PubSubEngine } from 'graphql-subscriptions';
 import { CurrentUser } from '@api/platform/auth/current-user.decorator.js';
 import type { AuthUser } from '@api/platform/auth/auth-user.js';
 import type { GraphQLRequestContext } from '@api/platform/graphql/graphql-context.js';
+import { VisibleTextPipe } from '@api/platform/graphql/text-rules.js';
 import { UuidPipe } from '@api/platform/graphql/uuid.pipe.js';
 import { decodeCursor, toPage, type Page } from '@api/platform/graphql/pagination.js';
 import { DomainException } from '@api/platform/errors/domain.exception.js';
@@ -92,10 +93,10 @@ export class CanvasesResolver {
   async renameCanvas(
     @CurrentUser() caller: AuthUser,
     @Args('canvasId', { type: () => ID, description: 'The canvas.' }, UuidPipe) canvasId: string,
-    @Args('title', { description: 'The new title, 2–200 characters.' }) title: string,
+    @Args('title', { description: 'The new title, 2–200 characters; one line, trimmed and NFC-normalised; spaces and invisible characters alone do not count.' }, new VisibleTextPipe({ min: 2, max: 200 }))
+    title: string,
   ): Promise<Canvas> {
-    if (title.trim().length < 2 || title.length > 200) throw DomainException.badInput('A title has 2 to 200 characters.', ['title']);
-    return toCanvas(await this.service.rename(caller.id, canvasId, title.trim()));
+    return toCanvas(await this.service.rename(caller.id, canvasId, title));
   }
 
   @Mutation(() => Canvas, { description: 'Archive (read-only) or unarchive a canvas (its managers).' })
@@ -116,10 +117,10 @@ export class CanvasesResolver {
   createCanvasVersion(
     @CurrentUser() caller: AuthUser,
     @Args('canvasId', { type: () => ID, description: 'The canvas.' }, UuidPipe) canvasId: string,
-    @Args('name', { description: 'The name, 1–120 characters.' }) name: string,
+    @Args('name', { description: 'The name, 1–120 characters; one line, trimmed and NFC-normalised; spaces and invisible characters alone do not count.' }, new VisibleTextPipe({ min: 1, max: 120 }))
+    name: string,
   ): Promise<CanvasVersion> {
-    if (name.trim().length < 1 || name.length > 120) throw DomainException.badInput('A version name has 1 to 120 characters.', ['name']);
-    return this.service.createVersion(caller.id, canvasId, name.trim());
+    return this.service.createVersion(caller.id, canvasId, name);
   }
 
   @Mutation(() => Int, { nullable: true, description: 'Restore a version as a new change every editor converges to (editors); returns its seq, or null when nothing differed.' })

@@ -107,6 +107,41 @@ export class AnswersRepository {
     return returnedRows(result).length === 1;
   }
 
+  async edit(answerId: string, changes: Partial<Pick<AnswerEntity, 'body' | 'levers' | 'effortEstimate'>>, manager: EntityManager): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(AnswerEntity)
+      .set(changes)
+      .where('id = :answerId AND accepted_at IS NULL', { answerId })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  /**
+   * Deletes an answer that is not accepted (its votes and comments go with it) and returns its score;
+   * null when it was accepted meanwhile or is gone. Notifications that point at it go too, so nobody
+   * opens a link to nothing (they are a projection of challenge events, like the answer count).
+   */
+  async delete(answerId: string, manager: EntityManager): Promise<number | null> {
+    const rows = returnedRows<{ score: number }>(await manager.query('DELETE FROM challenge_answers WHERE id = $1 AND accepted_at IS NULL RETURNING score', [answerId]));
+    if (rows.length === 0) return null;
+    await manager.query(`DELETE FROM notifications WHERE subject->>'answerId' = $1`, [answerId]);
+    return rows[0]!.score;
+  }
+
+  findComment(commentId: string): Promise<AnswerCommentEntity | null> {
+    return this.dataSource.getRepository(AnswerCommentEntity).findOneBy({ id: commentId });
+  }
+
+  async editComment(commentId: string, body: string): Promise<AnswerCommentEntity | null> {
+    const rows = returnedRows<Record<string, unknown>>(await this.dataSource.query(`UPDATE answer_comments k SET body = $2 WHERE id = $1 RETURNING ${this.columns.comment.sql}`, [commentId, body]));
+    return rows[0] ? this.columns.comment.pick(rows[0]) : null;
+  }
+
+  async deleteComment(commentId: string): Promise<boolean> {
+    return returnedRows(await this.dataSource.query('DELETE FROM answer_comments WHERE id = $1 RETURNING id', [commentId])).length === 1;
+  }
+
   async addComment(answerId: string, authorId: string, body: string): Promise<AnswerCommentEntity> {
     const repo = this.dataSource.getRepository(AnswerCommentEntity);
     return repo.save(repo.create({ answerId, authorId, body }));

@@ -6,7 +6,7 @@ import { DatabaseService } from '@api/platform/database/database.service.js';
 import { DomainException } from '@api/platform/errors/domain.exception.js';
 import { decodeCursor, toPage, type Page } from '@api/platform/graphql/pagination.js';
 import { ChallengeAccessService } from './challenge-access.service.js';
-import type { AnswerInput } from './challenge.input.js';
+import type { AnswerInput, EditAnswerInput } from './challenge.input.js';
 import type { AnswerEntity } from './answer.entity.js';
 import { AnswersRepository, type AnswerView, type CommentView } from './answers.repository.js';
 import { ChallengesRepository } from './challenges.repository.js';
@@ -82,6 +82,73 @@ export class AnswersService {
     await this.challenges.touch(challenge.id);
     this.events.emit('challenge.comment-added', { challengeId: challenge.id, answerId, commentId: comment.id, actorId: caller.id });
     return { comment, authorName: null };
+  }
+
+  /**
+   * The author changes their answer while the challenge takes answers (OPEN, IN_PROGRESS) and the
+   * answer is not accepted: what the posting organisation accepted stays as it was accepted.
+   */
+  async edit(caller: AuthUser, answerId: string, input: EditAnswerInput): Promise<AnswerView> {
+    const { answer, challenge } = await this.ownAnswer(caller, answerId, 'changed');
+    const changes = {
+      ...(input.body !== undefined ? { body: input.body } : {}),
+      ...(input.levers !== undefined ? { levers: [...new Set(input.levers)] } : {}),
+      ...(input.effortEstimate !== undefined ? { effortEstimate: input.effortEstimate?.trim() || null } : {}),
+    };
+    if (Object.keys(changes).length > 0) {
+      const edited = await this.db.transaction((manager) => this.answers.edit(answerId, changes, manager));
+      if (!edited) throw DomainException.conflict('An accepted answer can no longer be changed.');
+      await this.challenges.touch(challenge.id);
+      this.events.emit('challenge.answer-edited', { challengeId: challenge.id, answerId, actorId: caller.id });
+    }
+    return this.view(caller, answer);
+  }
+
+  /** The author deletes their answer, under the same rules as editing; its votes and comments go with it. */
+  async delete(caller: AuthUser, answerId: string): Promise<string> {
+    const { challenge } = await this.ownAnswer(caller, answerId, 'deleted');
+    await this.db.transaction(async (manager) => {
+      const score = await this.answers.delete(answerId, manager);
+      if (score === null) throw DomainException.conflict('An accepted answer cannot be deleted.');
+      await this.challenges.bump(challenge.id, { answers: -1, votes: -score }, manager);
+    });
+    this.events.emit('challenge.answer-deleted', { challengeId: challenge.id, answerId, actorId: caller.id });
+    return answerId;
+  }
+
+  private async ownAnswer(caller: AuthUser, answerId: string, verb: 'changed' | 'deleted') {
+    const found = await this.visibleAnswer(caller, answerId);
+    if (found.answer.authorId !== caller.id) throw DomainException.forbidden(`Only its author may ${verb === 'changed' ? 'change' : 'delete'} an answer.`);
+    if (found.answer.acceptedAt) throw DomainException.conflict(`An accepted answer cannot be ${verb}.`);
+    if (!ANSWERABLE.includes(found.challenge.status)) throw DomainException.conflict(`Answers of a ${found.challenge.status} challenge can no longer be ${verb}.`);
+    return found;
+  }
+
+  /** The author changes their comment, for as long as the answer exists. */
+  async editComment(caller: AuthUser, commentId: string, body: string): Promise<CommentView> {
+    const { comment, challengeId } = await this.ownComment(caller, commentId, 'change');
+    const edited = await this.answers.editComment(commentId, body);
+    if (!edited) throw DomainException.notFound('The comment');
+    this.events.emit('challenge.comment-edited', { challengeId, answerId: comment.answerId, commentId, actorId: caller.id });
+    return { comment: edited, authorName: null };
+  }
+
+  /** The author deletes their comment, for as long as the answer exists. */
+  async deleteComment(caller: AuthUser, commentId: string): Promise<string> {
+    const { comment, challengeId } = await this.ownComment(caller, commentId, 'delete');
+    if (!(await this.answers.deleteComment(commentId))) throw DomainException.notFound('The comment');
+    this.events.emit('challenge.comment-deleted', { challengeId, answerId: comment.answerId, commentId, actorId: caller.id });
+    return commentId;
+  }
+
+  private async ownComment(caller: AuthUser, commentId: string, verb: 'change' | 'delete') {
+    const comment = await this.answers.findComment(commentId);
+    if (!comment) throw DomainException.notFound('The comment');
+    const { challenge } = await this.visibleAnswer(caller, comment.answerId).catch(() => {
+      throw DomainException.notFound('The comment');
+    });
+    if (comment.authorId !== caller.id) throw DomainException.forbidden(`Only its author may ${verb} a comment.`);
+    return { comment, challengeId: challenge.id };
   }
 
   async comments(caller: AuthUser, answerId: string): Promise<CommentView[]> {

@@ -36,7 +36,7 @@ export class ChallengeAccessService {
     return { challenge, standing };
   }
 
-  isPoster(userId: string, challenge: ChallengeEntity): Promise<boolean> {
+  isPoster(userId: string, challenge: Pick<ChallengeEntity, 'organisationId'>): Promise<boolean> {
     return this.organisations.isMember(userId, challenge.organisationId);
   }
 

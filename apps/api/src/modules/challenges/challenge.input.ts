@@ -19,13 +19,12 @@ import {
 import { CciSubsector, ChallengeStatus, ResolveLever } from '@app/contracts';
 import { PageArgs } from '@api/platform/graphql/pagination.js';
 import { IsBcp47 } from '@api/modules/identity/users/locale.validators.js';
+import { SingleLine, VisibleText } from '@api/platform/graphql/text-rules.js';
 
 @InputType({ description: 'A link attached to a challenge.' })
 export class AttachmentInput {
-  @Field({ description: 'What it is, 1–200 characters.' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @Field({ description: 'What it is, 1–200 characters; one line, trimmed and NFC-normalised; spaces and invisible characters alone do not count.' })
+  @VisibleText({ min: 1, max: 200 })
   title: string;
 
   @Field({ description: 'An http(s) URL.' })
@@ -44,10 +43,8 @@ export class PostChallengeInput {
   @IsUUID()
   organisationId: string;
 
-  @Field({ description: 'Title, 5–200 characters.' })
-  @IsString()
-  @MinLength(5)
-  @MaxLength(200)
+  @Field({ description: 'Title, 5–200 characters; one line, trimmed and NFC-normalised; spaces and invisible characters alone do not count.' })
+  @VisibleText({ min: 5, max: 200 })
   title: string;
 
   @Field({ description: 'Description in Markdown, stored as written and never rendered by the server; at most 20,000 characters.' })
@@ -68,6 +65,7 @@ export class PostChallengeInput {
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(50, { each: true })
+  @SingleLine()
   materials?: string[];
 
   @Field(() => [CciSubsector], { nullable: true, description: 'CCI subsectors concerned.' })
@@ -142,6 +140,7 @@ export class ChallengeFilter {
   @IsOptional()
   @IsString()
   @MaxLength(50)
+  @SingleLine()
   tag?: string;
 
   @Field(() => String, { nullable: true, description: 'Full-text search in Italian, Greek, French, Arabic or English; results by relevance.' })
@@ -149,6 +148,7 @@ export class ChallengeFilter {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @SingleLine()
   search?: string;
 }
 
@@ -187,8 +187,12 @@ export class AnswerInput {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @SingleLine()
   effortEstimate?: string;
 }
+
+@InputType({ description: 'Answer fields to change; omitted fields stay as they are.' })
+export class EditAnswerInput extends PartialType(OmitType(AnswerInput, ['challengeId', 'organisationId'] as const)) {}
 
 @ArgsType()
 export class AnswerIdArgs {
@@ -221,3 +225,19 @@ export class FollowArgs extends ChallengeIdArgs {
   follow: boolean;
 }
 
+
+@ArgsType()
+export class CommentIdArgs {
+  @Field(() => ID, { description: 'The comment.' })
+  @IsUUID()
+  commentId: string;
+}
+
+@ArgsType()
+export class EditCommentArgs extends CommentIdArgs {
+  @Field({ description: 'The new text, 1–5,000 characters.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  body: string;
+}

@@ -23,10 +23,15 @@ registerEnumType(ChallengeActivityKind, {
   description: 'What happened on a challenge.',
   valuesMap: {
     ANSWER_ADDED: { description: 'An answer was posted; `answerId` names it.' },
-    COMMENT_ADDED: { description: 'A comment was added under an answer; `answerId` names the answer.' },
+    ANSWER_EDITED: { description: 'Its author edited an answer; `answerId` names it.' },
+    ANSWER_DELETED: { description: 'Its author deleted an answer, with its votes and comments; `answerId` names it.' },
+    COMMENT_ADDED: { description: 'A comment was added under an answer; `answerId` names the answer, `commentId` the comment.' },
+    COMMENT_EDITED: { description: 'Its author edited a comment; `answerId` and `commentId` name it.' },
+    COMMENT_DELETED: { description: 'Its author deleted a comment; `answerId` and `commentId` name it.' },
     VOTE_SCORE_CHANGED: { description: 'An answer’s vote score changed; `answerId` and `score` say which and to what.' },
     STATUS_CHANGED: { description: 'The challenge moved in its lifecycle; `status` is the new status.' },
     ANSWER_ACCEPTED: { description: 'The posting organisation accepted an answer; `answerId` names it.' },
+    CHALLENGE_DELETED: { description: 'The posting organisation deleted the challenge (a draft); nothing follows.' },
   },
 });
 registerEnumType(ChallengeStatus, {
@@ -211,6 +216,9 @@ export class ChallengeActivity {
 
   @Field(() => ID, { nullable: true, description: 'The answer concerned.' })
   answerId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The comment concerned, for COMMENT_ADDED, COMMENT_EDITED and COMMENT_DELETED.' })
+  commentId: string | null;
 
   @Field(() => Int, { nullable: true, description: 'The answer’s new score, for VOTE_SCORE_CHANGED.' })
   score: number | null;

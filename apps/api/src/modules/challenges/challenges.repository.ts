@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { returnedRows } from '@api/platform/database/returned-rows.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ChallengeStatus, NetworkVisibility } from '@app/contracts';
 import { AliasedColumns } from '@api/platform/database/select-list.js';
@@ -97,6 +98,11 @@ export class ChallengesRepository {
 
   transitions(challengeId: string): Promise<ChallengeTransitionEntity[]> {
     return this.dataSource.getRepository(ChallengeTransitionEntity).find({ where: { challengeId }, order: { at: 'ASC' }, take: 100 });
+  }
+
+  /** Deletes the challenge if it is still a DRAFT (checked in the statement, so a racing move wins or loses cleanly). */
+  async deleteDraft(id: string): Promise<boolean> {
+    return returnedRows(await this.dataSource.query(`DELETE FROM challenges WHERE id = $1 AND status = 'DRAFT' RETURNING id`, [id])).length === 1;
   }
 
   /** Counters kept beside the challenge, so feeds never count rows. */

@@ -66,6 +66,13 @@ export class ChallengesResolver {
     return toChallenge(await this.challengeService.update(caller, challengeId, input), caller.id);
   }
 
+  @Mutation(() => ID, {
+    description: 'Delete a DRAFT challenge (the posting organisation); an opened challenge can only be moved to CLOSED (CONFLICT). Returns its id.',
+  })
+  async deleteChallenge(@CurrentUser() caller: AuthUser, @Args() args: ChallengeIdArgs): Promise<string> {
+    return this.challengeService.deleteDraft(caller, args.challengeId);
+  }
+
   @Mutation(() => Challenge, { description: 'Move a challenge along DRAFT → OPEN → IN_PROGRESS → SOLVED or CLOSED (the posting organisation; network admins may close).' })
   async moveChallenge(@CurrentUser() caller: AuthUser, @Args() args: TransitionArgs): Promise<Challenge> {
     return toChallenge(await this.challengeService.transition(caller, args.challengeId, args.to), caller.id);
@@ -88,9 +95,12 @@ export class ChallengesResolver {
   }
 
   @Subscription(() => ChallengeActivity, {
-    description: 'Activity on a challenge you can see: answers, comments, vote scores, status changes, acceptances.',
-    filter: async function (this: ChallengesResolver, payload: { challengeActivity: ChallengeActivity }, _args: unknown, ctx: GraphQLRequestContext) {
+    description: 'Activity on a challenge you can see: answers, comments (added, edited, deleted), vote scores, status changes, acceptances, and the deletion of a draft.',
+    filter: async function (this: ChallengesResolver, payload: { challengeActivity: ChallengeActivity & { posterOrganisationId?: string } }, _args: unknown, ctx: GraphQLRequestContext) {
       if (!ctx.user) return false;
+      // A deleted draft no longer exists to check against; only its organisation could see it.
+      const deletedBy = payload.challengeActivity.posterOrganisationId;
+      if (deletedBy) return this.access.isPoster(ctx.user.id, { organisationId: deletedBy });
       return this.access.requireVisible(ctx.user.id, payload.challengeActivity.challengeId).then(
         () => true,
         () => false,

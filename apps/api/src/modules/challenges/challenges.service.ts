@@ -74,6 +74,20 @@ export class ChallengesService {
     return this.view(caller, challengeId);
   }
 
+  /**
+   * The posting organisation deletes a challenge while it is a DRAFT (nobody else has seen it); once
+   * opened it can only be closed, so answers and votes stay where people left them.
+   */
+  async deleteDraft(caller: AuthUser, challengeId: string): Promise<string> {
+    const challenge = await this.access.requireVisible(caller.id, challengeId);
+    await this.access.requirePoster(caller.id, challenge);
+    if (challenge.status !== ChallengeStatus.DRAFT) throw DomainException.conflict(`Only a DRAFT challenge can be deleted; a ${challenge.status} one can be moved to CLOSED.`);
+    const deleted = await this.challenges.deleteDraft(challengeId);
+    if (!deleted) throw DomainException.conflict('The challenge is no longer a DRAFT; it can be moved to CLOSED.');
+    this.events.emit('challenge.deleted', { challengeId, networkId: challenge.networkId, organisationId: challenge.organisationId, actorId: caller.id });
+    return challengeId;
+  }
+
   /** Posting organisation members make every move; network admins may only close. */
   async transition(caller: AuthUser, challengeId: string, to: ChallengeStatus): Promise<ChallengeView> {
     const challenge = await this.access.requireVisible(caller.id, challengeId);

@@ -21,6 +21,11 @@ export interface ChannelView {
   createdAt: Date;
   lastReadSeq: number;
   canAccess: boolean;
+  /**
+   * The channel lives in a private network (its own, or its challenge's) the user is not a member of:
+   * to them it does not exist (NOT_FOUND), like everything else of that network.
+   */
+  hidden: boolean;
 }
 
 /** Unread counts stop here: a client shows "999+" and nobody needs the exact figure. */
@@ -39,6 +44,7 @@ function toView(row: Row): ChannelView {
     revision: Number(row.revision),
     lastReadSeq: Number(row.lastReadSeq ?? 0),
     canAccess: row.canAccess === true,
+    hidden: row.hidden === true,
   };
 }
 
@@ -49,8 +55,13 @@ export class ChatChannelsRepository {
   /** The channel with whether the user may use it and their read marker; null when it does not exist. */
   async findForUser(channelId: string, userId: string): Promise<ChannelView | null> {
     const rows: Row[] = await this.dataSource.query(
-      `SELECT ${CHANNEL_COLUMNS}, COALESCE(rm.last_read_seq, 0) AS "lastReadSeq", ${channelAccessSql('$2::uuid')} AS "canAccess"
+      `SELECT ${CHANNEL_COLUMNS}, COALESCE(rm.last_read_seq, 0) AS "lastReadSeq", ${channelAccessSql('$2::uuid')} AS "canAccess",
+              COALESCE(n.visibility = 'PRIVATE' AND NOT EXISTS (
+                SELECT 1 FROM network_memberships nm JOIN organisation_memberships om ON om.organisation_id = nm.organisation_id
+                 WHERE nm.network_id = n.id AND om.user_id = $2), false) AS "hidden"
          FROM chat_channels c LEFT JOIN chat_read_markers rm ON rm.channel_id = c.id AND rm.user_id = $2
+         LEFT JOIN challenges ch ON ch.id = c.challenge_id
+         LEFT JOIN networks n ON n.id = COALESCE(c.network_id, ch.network_id)
         WHERE c.id = $1`,
       [channelId, userId],
     );

@@ -12,7 +12,8 @@ export const MAX_DIRECT_MEMBERS = 20;
 
 /**
  * Opening, finding and listing channels, and the access check every chat operation starts with.
- * A channel that exists but is closed to the caller answers FORBIDDEN; its content never leaves.
+ * A channel of a private network the caller is not in answers NOT_FOUND (like everything else of that
+ * network); any other channel closed to the caller answers FORBIDDEN. Its content never leaves.
  */
 @Injectable()
 export class ChatChannelsService {
@@ -25,7 +26,7 @@ export class ChatChannelsService {
 
   async requireReadable(userId: string, channelId: string): Promise<ChannelView> {
     const channel = await this.channels.findForUser(channelId, userId);
-    if (!channel) throw DomainException.notFound('The channel');
+    if (!channel || channel.hidden) throw DomainException.notFound('The channel');
     if (!channel.canAccess) throw DomainException.forbidden('You may not read this channel.');
     return channel;
   }

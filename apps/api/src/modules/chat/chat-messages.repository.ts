@@ -3,7 +3,7 @@ import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { ChatMessagePayload } from '@app/contracts';
 import { returnedRows } from '@api/platform/database/returned-rows.js';
 import { queryPrepared } from '@api/platform/database/prepared.js';
-import { searchConfigFor, searchQuerySql } from '@api/platform/database/text-search.js';
+import { foldedDocumentSql, searchConfigFor, searchQuerySql } from '@api/platform/database/text-search.js';
 import { channelAccessSql } from './chat-access.sql.js';
 
 /** Columns of a message as the contract names them; `m` is chat_messages. */
@@ -18,8 +18,8 @@ const REACTIONS = `COALESCE((SELECT json_agg(json_build_object('emoji', r.emoji,
 
 const VIEW = `${MESSAGE_COLUMNS}, ${REACTIONS}`;
 
-/** The search document of a body: its language's configuration (stemming) plus `simple` (any script). */
-const SEARCH_DOCUMENT = (cfg: string, body: string) => `to_tsvector(${cfg}::regconfig, ${body}) || to_tsvector('simple', ${body})`;
+/** The search document of a body: its language's configuration (stemming), `simple` (any script) and its folded words (prefixes, accents, Arabic forms). */
+const SEARCH_DOCUMENT = (cfg: string, body: string) => `to_tsvector(${cfg}::regconfig, ${body}) || to_tsvector('simple', ${body}) || ${foldedDocumentSql(body)}`;
 
 type Row = Record<string, unknown>;
 
@@ -156,11 +156,11 @@ export class ChatMessagesRepository {
   async history(channelId: string, options: { beforeSeq?: number; afterSeq?: number; limit: number; threadRootId?: string }): Promise<ChatMessagePayload[]> {
     const params: unknown[] = [channelId, options.limit];
     const where = ['m.channel_id = $1'];
+    // A thread reply takes the channel's next seq, so the channel's history holds replies too (a
+    // client shows them as thread markers): every seq of a range is in it, as in the socket stream.
     if (options.threadRootId) {
       params.push(options.threadRootId);
       where.push(`m.thread_root_id = $${params.length}`);
-    } else {
-      where.push('m.thread_root_id IS NULL');
     }
     let order = 'DESC';
     if (options.afterSeq !== undefined) {

@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageArgs } from '@api/platform/graphql/pagination.js';
 import { CLIENT_ID, EMOJI } from './chat.payloads.js';
+import { SingleLine, VisibleText } from '@api/platform/graphql/text-rules.js';
 
 @InputType({ description: 'A new topic channel in a network.' })
 export class CreateChatTopicInput {
@@ -9,9 +10,8 @@ export class CreateChatTopicInput {
   @IsUUID()
   networkId: string;
 
-  @Field({ description: 'Title, 2–120 characters, unique in the network.' })
-  @IsString()
-  @Length(2, 120)
+  @Field({ description: 'Title, 2–120 characters, unique in the network; one line, trimmed and NFC-normalised; spaces and invisible characters alone do not count.' })
+  @VisibleText({ min: 2, max: 120 })
   title: string;
 
   @Field(() => String, { nullable: true, description: 'What the channel is for, up to 500 characters.' })
@@ -29,10 +29,9 @@ export class OpenDirectConversationInput {
   @IsUUID('all', { each: true })
   userIds: string[];
 
-  @Field(() => String, { nullable: true, description: 'A title for a group conversation.' })
+  @Field(() => String, { nullable: true, description: 'A title for a group conversation, 1–120 characters; one line, trimmed and NFC-normalised; spaces and invisible characters alone do not count.' })
   @IsOptional()
-  @IsString()
-  @Length(1, 120)
+  @VisibleText({ min: 1, max: 120 })
   title?: string;
 }
 
@@ -123,7 +122,7 @@ export class ChatThreadArgs {
   @IsUUID()
   threadRootId: string;
 
-  @Field(() => Int, { nullable: true, description: 'Replies after this sequence number.' })
+  @Field(() => Int, { nullable: true, description: 'Replies after this (channel) sequence number, e.g. the `seq` of the last reply you have.' })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -149,6 +148,7 @@ export class SearchChatArgs extends PageArgs {
   @Field({ description: 'Words to find, in any of the hub’s languages (web-search syntax: "exact phrase", -exclude, or).' })
   @IsString()
   @Length(2, 200)
+  @SingleLine()
   query: string;
 
   @Field(() => ID, { nullable: true, description: 'Only in this channel.' })

@@ -91,7 +91,9 @@ export class ChatMessage {
   @Field(() => ID, { description: 'Its channel.' })
   channelId: string;
 
-  @Field(() => Int, { description: 'Its place in the channel: 1, 2, 3… with no gaps.' })
+  @Field(() => Int, {
+    description: 'Its place in the channel: 1, 2, 3… with no gaps. Thread replies take the channel’s next number too, so a thread’s replies are numbered with gaps (the channel’s other messages are between them).',
+  })
   seq: number;
 
   @Field(() => Int, { description: 'The channel revision of its latest change.' })
@@ -109,7 +111,7 @@ export class ChatMessage {
   @Field(() => String, { nullable: true, description: 'ISO 639-1 language detected from the text, for offering a translation; null when too short to tell.' })
   language: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The first message of the thread this replies to.' })
+  @Field(() => ID, { nullable: true, description: 'The first message of the thread this replies to; set on replies, which channel history shows as thread markers.' })
   threadRootId: string | null;
 
   @Field(() => Int, { description: 'Replies in its thread.' })

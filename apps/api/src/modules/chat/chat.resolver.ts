@@ -54,7 +54,10 @@ export class ChatResolver {
     return toChatChannel(await this.channels.challengeChannel(caller.id, challengeId));
   }
 
-  @Query(() => ChatMessageSlice, { description: 'History of a channel by sequence number, in either direction; thread replies are read with `chatThread`.' })
+  @Query(() => ChatMessageSlice, {
+    description:
+      'History of a channel by sequence number, in either direction: every message of the range, thread replies included (they have `threadRootId`; show them as a marker under their thread, or hide them), so consecutive slices never leave a gap. A whole thread is read with `chatThread`.',
+  })
   async chatMessages(@CurrentUser() caller: AuthUser, @Args() args: ChatHistoryArgs): Promise<ChatMessageSlice> {
     const page = await this.messages.history(caller.id, args.channelId, { beforeSeq: args.beforeSeq, afterSeq: args.afterSeq, limit: args.limit });
     return { messages: page.messages.map(toChatMessage), hasMore: page.hasMore };

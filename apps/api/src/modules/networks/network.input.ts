@@ -1,7 +1,8 @@
 import { ArgsType, Field, ID, InputType, PartialType, OmitType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsISO31661Alpha2, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsISO31661Alpha2, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { CciSubsector, NetworkKind, NetworkRole, NetworkVisibility, OrganisationKind, RequestStatus } from '@app/contracts';
 import { PageArgs } from '@api/platform/graphql/pagination.js';
+import { SingleLine, VisibleText } from '@api/platform/graphql/text-rules.js';
 
 @InputType({ description: 'A new cluster or network; the creating organisation becomes its first admin.' })
 export class CreateNetworkInput {
@@ -13,10 +14,8 @@ export class CreateNetworkInput {
   @IsEnum(NetworkKind)
   kind: NetworkKind;
 
-  @Field({ description: 'Name, 2–200 characters.' })
-  @IsString()
-  @MinLength(2)
-  @MaxLength(200)
+  @Field({ description: 'Name, 2–200 characters; one line, trimmed and NFC-normalised; spaces and invisible characters alone do not count.' })
+  @VisibleText({ min: 2, max: 200 })
   name: string;
 
   @Field(() => String, { nullable: true, description: 'Description (Markdown, stored as written), at most 10,000 characters.' })
@@ -29,6 +28,7 @@ export class CreateNetworkInput {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @SingleLine()
   city?: string;
 
   @Field(() => [String], { description: 'Countries, ISO 3166-1 alpha-2; 1 to 30.' })

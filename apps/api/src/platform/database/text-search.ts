@@ -13,12 +13,84 @@ export function searchConfigFor(language: string): string {
   return BY_LANGUAGE[language.split('-')[0]!.toLowerCase()] ?? 'simple';
 }
 
-/** SQL for the document, with `$cfg`, `$title` and `$body` as placeholders for parameters. */
-export function searchDocumentSql(cfg: string, title: string, body: string): string {
-  return `setweight(to_tsvector(${cfg}::regconfig, ${title}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${body}), 'B') || to_tsvector('simple', ${title} || ' ' || ${body})`;
+/**
+ * Folding that makes spellings people use interchangeably meet: Latin and Greek letters lose their
+ * accents (upper case folds to lower here too, whatever the database's locale), Arabic alef forms
+ * become bare alef, taa marbuta becomes haa, alef maqsura becomes yaa. Plain SQL (`translate`,
+ * `regexp_replace`), so it runs the same on PostgreSQL and on the embedded PGlite with no extension:
+ * `unaccent` and `pg_trgm` exist for PGlite only as extensions the embedded database would have to
+ * load, and on a PostgreSQL server only with its contrib package.
+ */
+const FOLD: Record<string, string> = {
+  a: 'àáâãäåāÀÁÂÃÄÅĀ',
+  c: 'çÇ',
+  e: 'èéêëēÈÉÊËĒ',
+  i: 'ìíîïīÌÍÎÏĪ',
+  n: 'ñÑ',
+  o: 'òóôõöøōÒÓÔÕÖØŌ',
+  u: 'ùúûüūÙÚÛÜŪ',
+  y: 'ýÿÝ',
+  α: 'άΆΑ',
+  β: 'Β',
+  γ: 'Γ',
+  δ: 'Δ',
+  ε: 'έΈΕ',
+  ζ: 'Ζ',
+  η: 'ήΉΗ',
+  θ: 'Θ',
+  ι: 'ίϊΐΊΪΙ',
+  κ: 'Κ',
+  λ: 'Λ',
+  μ: 'Μ',
+  ν: 'Ν',
+  ξ: 'Ξ',
+  ο: 'όΌΟ',
+  π: 'Π',
+  ρ: 'Ρ',
+  σ: 'ςΣ',
+  τ: 'Τ',
+  υ: 'ύϋΰΎΫΥ',
+  φ: 'Φ',
+  χ: 'Χ',
+  ψ: 'Ψ',
+  ω: 'ώΏΩ',
+  ا: 'أإآٱ',
+  ه: 'ة',
+  ي: 'ى',
+};
+const FOLD_FROM = Object.values(FOLD).join('');
+const FOLD_TO = Object.entries(FOLD)
+  .map(([to, from]) => to.repeat([...from].length))
+  .join('');
+/** Arabic short vowels and other marks (tashkeel), the superscript alef and the tatweel: dropped. */
+const ARABIC_MARKS = '[\u064B-\u065F\u0670\u0640]';
+/** The Arabic article and the prepositions fused with it (و ب ك ف + ال, لل), before a word of 2+ letters. */
+const ARABIC_ARTICLE = '(^|\\s)(وال|بال|كال|فال|ال|لل)([^\\s]{2,})';
+
+/** SQL folding a text expression for matching (see `FOLD`): accents, Arabic letter forms, marks and article. */
+export function foldSql(text: string): string {
+  const marksRemoved = `regexp_replace(translate(lower(${text}), '${FOLD_FROM}', '${FOLD_TO}'), '${ARABIC_MARKS}', '', 'g')`;
+  return `regexp_replace(${marksRemoved}, '${ARABIC_ARTICLE}', '\\1\\3', 'g')`;
 }
 
-/** SQL for the query of a term (`param` is its placeholder). */
+/** The folded words of a text as `simple` lexemes: the part of every search document that prefixes and folded spellings match. */
+export function foldedDocumentSql(text: string): string {
+  return `to_tsvector('simple', ${foldSql(text)})`;
+}
+
+/** SQL for the document, with `$cfg`, `$title` and `$body` as placeholders for parameters. */
+export function searchDocumentSql(cfg: string, title: string, body: string): string {
+  return `setweight(to_tsvector(${cfg}::regconfig, ${title}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${body}), 'B') || to_tsvector('simple', ${title} || ' ' || ${body}) || ${foldedDocumentSql(`${title} || ' ' || ${body}`)}`;
+}
+
+/**
+ * SQL for the query of a term (`param` is its placeholder): the term in every language's stemmer and
+ * as plain words (web-search syntax), OR its folded words each as a prefix (`tissu` finds `tissus`,
+ * `منسوجات` finds `المنسوجات`, `κεραμικα` finds `Κεραμικά`). The prefix part is left out when the term
+ * uses web-search syntax (quotes, `-word`, `or`), whose meaning it would widen.
+ */
 export function searchQuerySql(param: string): string {
-  return `(${[...SEARCH_CONFIGS, 'simple'].map((cfg) => `websearch_to_tsquery('${cfg}', ${param})`).join(' || ')})`;
+  const prefixes = `(SELECT string_agg(quote_literal(lexeme) || ':*', ' & ') FROM unnest(${foldedDocumentSql(param)}))`;
+  const prefixQuery = `CASE WHEN ${param} ~* '"|(^|\\s)-|\\sor\\s' THEN ''::tsquery ELSE COALESCE(to_tsquery('simple', ${prefixes}), ''::tsquery) END`;
+  return `(${[...SEARCH_CONFIGS, 'simple'].map((cfg) => `websearch_to_tsquery('${cfg}', ${param})`).join(' || ')} || ${prefixQuery})`;
 }

@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import type { Type } from '@nestjs/common';
 import { DomainException } from '@api/platform/errors/domain.exception.js';
+import { unstorableStrings } from '@api/platform/graphql/text-rules.js';
 
 export function fieldPaths(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((error) => {
@@ -12,12 +13,15 @@ export function fieldPaths(errors: ValidationError[], prefix = ''): string[] {
 
 /**
  * Global pipes do not run for gateways, so gateways validate their payloads with this: the same
- * class-validator rules and the same BAD_USER_INPUT answer as GraphQL inputs.
+ * class-validator rules, the same text rules (no NUL, unpaired surrogate or control character) and
+ * the same BAD_USER_INPUT answer as GraphQL inputs.
  */
 export function validatePayload<T extends object>(type: Type<T>, payload: unknown): T {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
     throw DomainException.badInput('The payload must be an object.');
   }
+  const unstorable = unstorableStrings(payload, '');
+  if (unstorable.length > 0) throw DomainException.badInput(`The payload is not valid: ${unstorable[0]!.path} ${unstorable[0]!.reason}.`, unstorable.map((f) => f.path));
   const instance = plainToInstance(type, payload);
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) throw DomainException.badInput('The payload is not valid.', fieldPaths(errors));

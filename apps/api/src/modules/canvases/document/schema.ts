@@ -1,11 +1,12 @@
-import { CanvasBlock, ResolveLever } from '@app/contracts';
+import { CANVAS_BLOCK_ROOT_PREFIX, CANVAS_CARD_FIELDS, CANVAS_FLOW_FIELDS, CanvasBlock, ResolveLever, canvasBlockRootName, type CanvasCardKey, type CanvasFlowKey } from '@app/contracts';
 import * as Y from 'yjs';
 
 import { RESOLVE_LEVERS } from './names.js';
 import type { CardContent, FlowContent } from './types.js';
 
 /**
- * The canvas document layout. Each block is a ROOT-level `Y.Array` named `block:<CanvasBlock>`.
+ * The canvas document layout, published as a versioned contract in `libs/contracts`
+ * (canvas-document.ts) and docs/realtime.md; this module writes it. Each block is a ROOT-level `Y.Array` named `block:<CanvasBlock>`.
  * Root types are identified by name, so two clients that create the same block concurrently get the
  * same array and both edits survive; a nested array set as a map value concurrently by two clients
  * would be two different arrays, and one client's cards would silently lose.
@@ -15,20 +16,12 @@ import type { CardContent, FlowContent } from './types.js';
  * concurrent additions all survive. Any Yjs client may write to the document, so readers must not
  * trust the layout: see `content.ts`.
  */
-export const BLOCK_ROOT_PREFIX = 'block:';
+export const BLOCK_ROOT_PREFIX = CANVAS_BLOCK_ROOT_PREFIX;
 
-export const CARD_KEYS = {
-  id: 'id',
-  text: 'text',
-  authorId: 'authorId',
-  colour: 'colour',
-  levers: 'levers',
-  flows: 'flows',
-  links: 'links',
-  createdAt: 'createdAt',
-} as const;
+/** Card and flow keys, from the published layout (`libs/contracts`, canvas-document.ts). */
+export const CARD_KEYS = Object.fromEntries(Object.keys(CANVAS_CARD_FIELDS).map((key) => [key, key])) as { readonly [K in CanvasCardKey]: K };
 
-export const FLOW_KEYS = { material: 'material', direction: 'direction', quantity: 'quantity', unit: 'unit' } as const;
+export const FLOW_KEYS = Object.fromEntries(Object.keys(CANVAS_FLOW_FIELDS).map((key) => [key, key])) as { readonly [K in CanvasFlowKey]: K };
 
 /** A card as stored. Values are `unknown` because other clients may have written anything. */
 export type CardMap = Y.Map<unknown>;
@@ -38,7 +31,7 @@ export type NewCard = Omit<CardContent, 'levers' | 'flows' | 'links'> & Partial<
 
 const COLOUR = /^#[0-9a-f]{6}$/i;
 
-export const rootNameOf = (block: CanvasBlock): string => `${BLOCK_ROOT_PREFIX}${block}`;
+export const rootNameOf = canvasBlockRootName;
 
 /** The block named by a root type name, or null for roots that are not blocks. */
 export function blockOfRootName(name: string): CanvasBlock | null {

@@ -1,12 +1,14 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsEmail, IsISO31661Alpha2, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsBcp47, IsIanaTimeZone } from '@api/modules/identity/users/locale.validators.js';
+import { SingleLine, VisibleText } from '@api/platform/graphql/text-rules.js';
 
 @InputType({ description: 'A new account.' })
 export class RegisterInput {
   @Field({ description: 'Email address; used to sign in and to receive invitations.' })
   @IsEmail()
   @MaxLength(254)
+  @SingleLine()
   email: string;
 
   @Field({ description: 'At least 10 characters, at most 128. No composition rules.' })
@@ -15,10 +17,8 @@ export class RegisterInput {
   @MaxLength(128)
   password: string;
 
-  @Field({ description: 'Name shown to others, 1–100 characters.' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @Field({ description: 'Name shown to others, 1–100 characters; one line, trimmed and NFC-normalised; spaces and invisible characters alone do not count.' })
+  @VisibleText({ min: 1, max: 100 })
   displayName: string;
 
   @Field(() => [String], { nullable: true, description: 'BCP 47 tags, most preferred first (default: en).' })
@@ -43,6 +43,7 @@ export class LoginInput {
   @Field({ description: 'Email address.' })
   @IsString()
   @MaxLength(254)
+  @SingleLine()
   email: string;
 
   @Field({ description: 'Password.' })

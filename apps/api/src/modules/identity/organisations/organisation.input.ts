@@ -1,14 +1,13 @@
 import { ArgsType, Field, ID, InputType, PartialType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsEmail, IsEnum, IsISO31661Alpha2, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsEmail, IsEnum, IsISO31661Alpha2, IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
 import { CciSubsector, OrganisationKind, OrganisationRole } from '@app/contracts';
 import { PageArgs } from '@api/platform/graphql/pagination.js';
+import { SingleLine, VisibleText } from '@api/platform/graphql/text-rules.js';
 
 @InputType({ description: 'A new organisation; its creator becomes its owner.' })
 export class CreateOrganisationInput {
-  @Field({ description: 'Name, 2–200 characters.' })
-  @IsString()
-  @MinLength(2)
-  @MaxLength(200)
+  @Field({ description: 'Name, 2–200 characters; one line, trimmed and NFC-normalised; spaces and invisible characters alone do not count.' })
+  @VisibleText({ min: 2, max: 200 })
   name: string;
 
   @Field(() => OrganisationKind, { description: 'Kind of organisation.' })
@@ -19,10 +18,8 @@ export class CreateOrganisationInput {
   @IsISO31661Alpha2()
   country: string;
 
-  @Field({ description: 'City, 1–100 characters.' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @Field({ description: 'City, 1–100 characters; one line, trimmed and NFC-normalised; spaces and invisible characters alone do not count.' })
+  @VisibleText({ min: 1, max: 100 })
   city: string;
 
   @Field(() => [CciSubsector], { nullable: true, description: 'CCI subsectors, at most 14.' })
@@ -56,6 +53,7 @@ export class InviteMemberInput {
   @Field({ description: 'Email address of the invitee; they accept after signing up or in with it.' })
   @IsEmail()
   @MaxLength(254)
+  @SingleLine()
   email: string;
 
   @Field(() => OrganisationRole, { description: 'Role on accepting (only owners may invite owners).', defaultValue: OrganisationRole.MEMBER })
