@@ -66,7 +66,9 @@ describe('editing and deleting answers, comments and draft challenges', () => {
   /**
    * A challengeActivity subscription that is known to be live: priming events are published on the
    * challenge's topic until one arrives, so no event of the test can be missed; primes are skipped.
+   * A prime is a valid activity (the kind is an enum) marked by an answer id no answer has.
    */
+  const PRIME = '00000000-0000-4000-8000-00000000feed';
   const liveActivity = async (who: TestUser, challengeId: string) => {
     const client = graphqlWsClient(hub.url, who.accessToken);
     clients.push(client);
@@ -82,7 +84,7 @@ describe('editing and deleting answers, comments and draft challenges', () => {
     );
     const pubSub = hub.hub.app.get<PubSubEngine>(PUB_SUB, { strict: false });
     const prime = () =>
-      pubSub.publish(Topics.challengeActivity(challengeId), { challengeActivity: { challengeId, kind: 'PRIMING', answerId: null, commentId: null, score: null, status: null, at: new Date().toISOString() } });
+      pubSub.publish(Topics.challengeActivity(challengeId), { challengeActivity: { challengeId, kind: 'STATUS_CHANGED', answerId: PRIME, commentId: null, score: null, status: null, at: new Date().toISOString() } });
     await until(async () => {
       if (failures.length > 0) throw new Error(JSON.stringify(failures));
       await prime();
@@ -92,7 +94,7 @@ describe('editing and deleting answers, comments and draft challenges', () => {
       /** The next activity that is not a prime, waiting for it. */
       async next(): Promise<Activity> {
         await until(async () => {
-          while (received[0]?.kind === 'PRIMING') received.shift();
+          while (received[0]?.answerId === PRIME) received.shift();
           return received.length > 0;
         });
         return received.shift()!;
