@@ -105,6 +105,18 @@ describe('web client', () => {
       await giulia.context.setOffline(false);
       await officer.getByTestId('connection-banner').waitFor({ state: 'detached' });
 
+      // The notification is worded by the hub in the first preferred language; choosing Arabic in
+      // the switcher makes Arabic the first, and the list shows the hub's Arabic wording.
+      await officer.goto('/notifications');
+      const notification = officer.getByTestId('notification-text').filter({ hasText: TITLE }).first();
+      await notification.filter({ hasText: `Nuova risposta alla sfida «${TITLE}»` }).waitFor();
+      await officer.getByLabel(msg('it', 'common.language')).selectOption('ar');
+      await notification.filter({ hasText: `إجابة جديدة على التحدي «${TITLE}»` }).waitFor();
+      expect(await notification.getAttribute('lang')).toBe('ar');
+      expect(await officer.evaluate('[document.documentElement.lang, document.documentElement.dir]')).toEqual(['ar', 'rtl']);
+      await officer.getByLabel(msg('ar', 'common.language')).selectOption('it');
+      await notification.filter({ hasText: `Nuova risposta alla sfida «${TITLE}»` }).waitFor();
+
       await giulia.context.close();
       await amira.context.close();
     },
