@@ -82,6 +82,10 @@ describe('web client', () => {
       expect(await sme.evaluate('[document.documentElement.lang, document.documentElement.dir]')).toEqual(['ar', 'rtl']);
       await sme.getByLabel(msg('ar', 'challenges.feed.search')).fill('cardatura');
       await sme.getByRole('button', { name: msg('ar', 'challenges.feed.searchSubmit') }).click();
+      // The challenge is written in Italian: the language filter keeps it for Italian only.
+      await sme.getByLabel(msg('ar', 'challenges.form.language')).selectOption('ar');
+      await sme.getByText(msg('ar', 'challenges.feed.empty')).waitFor();
+      await sme.getByLabel(msg('ar', 'challenges.form.language')).selectOption('it');
       await sme.getByRole('link', { name: TITLE }).click();
       await sme.getByRole('heading', { level: 1, name: TITLE }).waitFor();
       await sme.getByLabel(msg('ar', 'challenges.answer.as')).selectOption({ label: 'Atelier Médina Design (demo)' });
