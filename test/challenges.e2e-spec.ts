@@ -188,6 +188,25 @@ describe('challenges', () => {
     expect(bigStatements).toBe(statements);
   });
 
+  it('filters the feed by the language of the text (ISO 639-1; a regional tag counts as its language)', async () => {
+    const tag = 'language-filter';
+    const french = await post(poster, { title: 'Chutes de laine cardée', materials: [tag], language: 'fr' });
+    const tunisianFrench = await post(poster, { title: 'Chutes de cuir à Tunis', materials: [tag], language: 'fr-TN' });
+    const arabic = await post(poster, { title: 'بقايا الجلد في تونس', materials: [tag], language: 'ar' });
+    for (const id of [french, tunisianFrench, arabic]) await open(id);
+    const feed = async (language: string) => {
+      const result = await gql<{ challenges: { nodes: { id: string }[] } }>(hub.url, FEED, { f: { tag, language }, first: 10 }, expert.user.accessToken);
+      return result.data?.challenges.nodes.map((n) => n.id).sort();
+    };
+    expect(await feed('fr')).toEqual([french, tunisianFrench].sort());
+    expect(await feed('AR')).toEqual([arabic]);
+    expect(await feed('it')).toEqual([]);
+    for (const language of ['fra', 'fr-TN', '']) {
+      const result = await gql(hub.url, FEED, { f: { language }, first: 5 }, expert.user.accessToken);
+      expect({ language, code: errorCode(result), fields: result.errors?.[0]?.extensions?.fields }).toEqual({ language, code: 'BAD_USER_INPUT', fields: ['filter.language'] });
+    }
+  });
+
   it('pages through challenges created in the same instant without skipping any', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i += 1) {

@@ -82,6 +82,10 @@ describe('web client', () => {
       expect(await sme.evaluate('[document.documentElement.lang, document.documentElement.dir]')).toEqual(['ar', 'rtl']);
       await sme.getByLabel(msg('ar', 'challenges.feed.search')).fill('cardatura');
       await sme.getByRole('button', { name: msg('ar', 'challenges.feed.searchSubmit') }).click();
+      // The challenge is written in Italian: the language filter keeps it for Italian only.
+      await sme.getByLabel(msg('ar', 'challenges.form.language')).selectOption('ar');
+      await sme.getByText(msg('ar', 'challenges.feed.empty')).waitFor();
+      await sme.getByLabel(msg('ar', 'challenges.form.language')).selectOption('it');
       await sme.getByRole('link', { name: TITLE }).click();
       await sme.getByRole('heading', { level: 1, name: TITLE }).waitFor();
       await sme.getByLabel(msg('ar', 'challenges.answer.as')).selectOption({ label: 'Atelier Médina Design (demo)' });
@@ -104,6 +108,18 @@ describe('web client', () => {
       expect(await officer.getByTestId('connection-banner').textContent()).toBe(msg('it', 'common.offline'));
       await giulia.context.setOffline(false);
       await officer.getByTestId('connection-banner').waitFor({ state: 'detached' });
+
+      // The notification is worded by the hub in the first preferred language; choosing Arabic in
+      // the switcher makes Arabic the first, and the list shows the hub's Arabic wording.
+      await officer.goto('/notifications');
+      const notification = officer.getByTestId('notification-text').filter({ hasText: TITLE }).first();
+      await notification.filter({ hasText: `Nuova risposta alla sfida «${TITLE}»` }).waitFor();
+      await officer.getByLabel(msg('it', 'common.language')).selectOption('ar');
+      await notification.filter({ hasText: `إجابة جديدة على التحدي «${TITLE}»` }).waitFor();
+      expect(await notification.getAttribute('lang')).toBe('ar');
+      expect(await officer.evaluate('[document.documentElement.lang, document.documentElement.dir]')).toEqual(['ar', 'rtl']);
+      await officer.getByLabel(msg('ar', 'common.language')).selectOption('it');
+      await notification.filter({ hasText: `Nuova risposta alla sfida «${TITLE}»` }).waitFor();
 
       await giulia.context.close();
       await amira.context.close();

@@ -72,6 +72,22 @@ export function createGraphqlClient(ws: WsClient): Client {
           Attachment: () => null,
           AuthPayload: () => null,
           ChallengeActivity: () => null,
+          ServerText: () => null,
+          ServerTextParam: () => null,
+        },
+        updates: {
+          Mutation: {
+            // The hub words notifications and expert reasons in the first preferred language: when
+            // they change (the language switcher), the cached wordings are stale, and the pages
+            // showing them fetch them again.
+            updateProfile(_result, args, cache) {
+              const input = (args as { input?: { preferredLanguages?: unknown } }).input;
+              if (!input?.preferredLanguages) return;
+              for (const field of cache.inspectFields('Query')) {
+                if (['notifications', 'suggestedExperts'].includes(field.fieldName)) cache.invalidate('Query', field.fieldKey);
+              }
+            },
+          },
         },
       }),
       mapExchange({

@@ -12,6 +12,7 @@ import {
   IsString,
   IsUrl,
   IsUUID,
+  Matches,
   MaxLength,
   MinLength,
   ValidateNested,
@@ -142,6 +143,11 @@ export class ChallengeFilter {
   @MaxLength(50)
   @SingleLine()
   tag?: string;
+
+  @Field(() => String, { nullable: true, description: 'Only challenges written in this language: its ISO 639-1 code (it, el, fr, ar, en, …); `fr` also finds texts tagged `fr-TN`.' })
+  @IsOptional()
+  @Matches(/^[a-zA-Z]{2}$/, { message: 'language must be an ISO 639-1 code of two letters' })
+  language?: string;
 
   @Field(() => String, { nullable: true, description: 'Full-text search in Italian, Greek, French, Arabic or English; results by relevance.' })
   @IsOptional()

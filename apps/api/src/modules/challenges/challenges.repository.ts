@@ -31,6 +31,8 @@ export interface FeedFilter {
   lever?: string;
   subsector?: string;
   tag?: string;
+  /** ISO 639-1 code, lower case. */
+  language?: string;
   search?: string;
 }
 
@@ -144,6 +146,8 @@ export class ChallengesRepository {
     if (filter.lever) where.push(`${p(filter.lever)} = ANY(c.levers)`);
     if (filter.subsector) where.push(`${p(filter.subsector)} = ANY(c.subsectors)`);
     if (filter.tag) where.push(`${p(filter.tag)} = ANY(c.materials)`);
+    // The text's language is a BCP 47 tag: `fr` also finds `fr-TN`.
+    if (filter.language) where.push(`split_part(c.language, '-', 1) = ${p(filter.language)}`);
 
     // Cursors carry milliseconds (ISO strings) while PostgreSQL keeps microseconds: order and compare
     // on the millisecond so a page boundary never skips a row created in the same millisecond.

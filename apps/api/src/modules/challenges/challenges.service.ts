@@ -120,7 +120,7 @@ export class ChallengesService {
     if (search && cursor && !/^\d+(\.\d+)?$/.test(cursor.key)) throw DomainException.badInput('The cursor is not one this server gave out.', ['after']);
     const rows = await this.challenges.views(
       caller.id,
-      { ...filter, search, country: filter.country?.toUpperCase(), tag: filter.tag?.trim().toLowerCase() },
+      { ...filter, search, country: filter.country?.toUpperCase(), tag: filter.tag?.trim().toLowerCase(), language: filter.language?.toLowerCase() },
       first,
       cursor,
     );

@@ -153,7 +153,11 @@ export const SuggestedExpertsQuery = graphql(`
   query SuggestedExperts($challengeId: ID!) {
     suggestedExperts(challengeId: $challengeId) {
       score
-      reasons
+      reasonMessages {
+        code
+        text
+        language
+      }
       organisation {
         id
         name

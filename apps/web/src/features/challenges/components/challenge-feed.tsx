@@ -5,7 +5,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { ErrorMessage } from '@/components/ui/error-message';
 import { Loading } from '@/components/ui/loading';
 import { apiError } from '@/lib/errors';
-import { useI18n } from '@/lib/i18n';
+import { LANGUAGES, LANGUAGE_NAMES, useI18n } from '@/lib/i18n';
 import type { VariablesOf } from '@/lib/graphql';
 import { ChallengesQuery, PostingContextQuery } from '../api/challenges';
 import { LEVERS, STATUSES, SUBSECTORS } from '../api/enums';
@@ -107,6 +107,14 @@ export function ChallengeFeed() {
           {SUBSECTORS.map((s) => (
             <option key={s} value={s}>
               {t(`challenges.subsector.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('challenges.form.language')} value={filter.language ?? ''} onChange={(e) => apply({ ...filter, language: e.target.value || null })}>
+          <option value="">{t('challenges.feed.any')}</option>
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
             </option>
           ))}
         </SelectField>

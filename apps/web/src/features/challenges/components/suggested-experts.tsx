@@ -27,9 +27,9 @@ export function SuggestedExperts({ challengeId }: { challengeId: string }) {
               </p>
             ) : null}
             <ul className="reasons">
-              {e.reasons.map((r) => (
-                <li key={r} dir="auto">
-                  {r}
+              {e.reasonMessages.map((r) => (
+                <li key={r.text} dir="auto" lang={r.language}>
+                  {r.text}
                 </li>
               ))}
             </ul>

@@ -11,7 +11,11 @@ export const NotificationReceived = graphql(`
     notificationReceived {
       id
       kind
-      title
+      message {
+        code
+        text
+        language
+      }
       createdAt
       readAt
       challengeId
@@ -25,7 +29,11 @@ export const NotificationsQuery = graphql(`
       nodes {
         id
         kind
-        title
+        message {
+          code
+          text
+          language
+        }
         createdAt
         readAt
         challengeId

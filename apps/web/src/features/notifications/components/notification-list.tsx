@@ -33,7 +33,9 @@ export function NotificationList() {
       <ul className="cards">
         {nodes.map((n) => (
           <li key={n.id} className={n.readAt ? 'card' : 'card unread'}>
-            <p dir="auto">{n.challengeId ? <Link to={`/challenges/${n.challengeId}`}>{n.title}</Link> : n.title}</p>
+            <p dir="auto" lang={n.message.language} data-testid="notification-text">
+              {n.challengeId ? <Link to={`/challenges/${n.challengeId}`}>{n.message.text}</Link> : n.message.text}
+            </p>
             <p className="meta">
               <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
               {n.readAt ? null : (
