@@ -72,6 +72,9 @@ export function createGraphqlClient(ws: WsClient): Client {
           Attachment: () => null,
           AuthPayload: () => null,
           ChallengeActivity: () => null,
+          ChatChannelConnection: () => null,
+          ChatMessageSlice: () => null,
+          ChatReaction: () => null,
         },
       }),
       mapExchange({
