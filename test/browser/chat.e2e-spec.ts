@@ -89,6 +89,9 @@ describe('chat in the browser', () => {
       expect(await openGeneralChannel(tunis, 'ar')).toBe(channelPath);
 
       // Live both ways; each message in its own direction whatever the interface's, with its language.
+      // Typing shows on the other side (relayed, never stored).
+      await prato.getByLabel(msg('it', 'chat.composer.label')).pressSequentially('Buongiorno');
+      await tunis.getByTestId('chat-typing').filter({ hasText: msg('ar', 'chat.typing') }).waitFor();
       await send(prato, 'it', HELLO);
       await stored(tunis, 'Buongiorno Amira').waitFor();
       await send(prato, 'it', GREEK);

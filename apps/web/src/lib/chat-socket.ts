@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { freshToken, refreshSession } from './auth-fetch';
+import { getSessionState, subscribeSession } from './session';
 
 /** A chat message as the `/chat` namespace sends it (docs/realtime.md, "Events"). */
 export interface ChatMessageEvent {
@@ -33,6 +34,8 @@ export type ChatAck<T> = { ok: true; data: T } | { ok: false; error: { code: str
 export interface ChannelListener {
   message(message: ChatMessageEvent): void;
   updated(message: ChatMessageEvent): void;
+  /** Someone else is typing in the channel, to be shown until `until` unless renewed. */
+  typing?(event: { userId: string; until: string }): void;
 }
 
 interface Followed {
@@ -94,6 +97,9 @@ class ChatConnection {
       state.seq = Math.max(state.seq, synced.seq);
       state.revision = Math.max(state.revision, synced.revision);
     });
+    socket.on('chat:typing', (event: { channelId: string; userId: string; until: string }) => {
+      for (const listener of this.channels.get(event.channelId)?.listeners ?? []) listener.typing?.(event);
+    });
     // The browser knows before the socket does: leave at once, come back as soon as the network does.
     window.addEventListener('offline', () => socket.disconnect());
     window.addEventListener('online', () => this.connectIfOnline());
@@ -112,6 +118,11 @@ class ChatConnection {
 
   private notify(connected: boolean): void {
     for (const listener of this.connectionListeners) listener(connected);
+  }
+
+  close(): void {
+    this.channels.clear();
+    this.socket?.disconnect();
   }
 
   get connected(): boolean {
@@ -147,6 +158,11 @@ class ChatConnection {
     };
   }
 
+  /** Tells the channel's other sockets this user is typing; the hub relays it at most every 2 s per user. */
+  typing(channelId: string): void {
+    if (this.socket?.connected) this.socket.emit('chat:typing', { channelId });
+  }
+
   /** Sends one message; rejects when not connected or when no ack came in time (the caller keeps it). */
   send(payload: { channelId: string; clientId: string; body: string }): Promise<ChatAck<ChatSendResult>> {
     const socket = this.ensure();
@@ -156,3 +172,8 @@ class ChatConnection {
 }
 
 export const chatConnection = new ChatConnection();
+
+// Signing out ends the connection: the next user of this tab connects with their own token.
+subscribeSession(() => {
+  if (getSessionState().kind === 'signedOut') chatConnection.close();
+});

@@ -70,7 +70,7 @@ function PendingItem({ entry, onDiscard }: { entry: OutboxEntry; onDiscard(): vo
 
 export function ChannelView({ channelId, userId }: { channelId: string; userId: string }) {
   const { t } = useI18n();
-  const { channel, messages, pending, hasOlder, loadingOlder, loadOlder, send, discard, error, connected } = useChannel(channelId, userId);
+  const { someoneTyping, typing, channel, messages, pending, hasOlder, loadingOlder, loadOlder, send, discard, error, connected } = useChannel(channelId, userId);
   const [draft, setDraft] = useState('');
 
   function submit(event?: FormEvent) {
@@ -114,12 +114,18 @@ export function ChannelView({ channelId, userId }: { channelId: string; userId: 
           ))}
         </ol>
       </div>
+      <p className="meta" aria-live="polite" data-testid="chat-typing">
+        {someoneTyping ? t('chat.typing') : null}
+      </p>
       {channel.archivedAt ? (
         <p>{t('chat.archived')}</p>
       ) : (
         <form className="chat-composer" onSubmit={submit}>
           <label htmlFor="chat-draft">{t('chat.composer.label')}</label>
-          <textarea id="chat-draft" dir="auto" rows={2} maxLength={4000} value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={onKey} />
+          <textarea id="chat-draft" dir="auto" rows={2} maxLength={4000} value={draft} onChange={(e) => {
+              setDraft(e.target.value);
+              typing();
+            }} onKeyDown={onKey} />
           <button type="submit">{t('chat.composer.send')}</button>
         </form>
       )}

@@ -38,6 +38,22 @@ export function useChannel(channelId: string, userId: string) {
   const [connected, setConnected] = useState(chatConnection.connected);
   const [, markRead] = useMutation(MarkChatReadMutation);
   const readSent = useRef(0);
+  const [typingUntil, setTypingUntil] = useState(0);
+  const typingSent = useRef(0);
+
+  // The indicator goes when its time is up, unless another chat:typing renewed it.
+  useEffect(() => {
+    if (typingUntil === 0) return;
+    const timer = setTimeout(() => setTypingUntil(0), Math.max(0, typingUntil - Date.now()));
+    return () => clearTimeout(timer);
+  }, [typingUntil]);
+
+  const typing = useCallback(() => {
+    // The hub relays at most one every 2 s per user; sending more often would only cost frames.
+    if (Date.now() - typingSent.current < 2_000) return;
+    typingSent.current = Date.now();
+    chatConnection.typing(channelId);
+  }, [channelId]);
 
   useEffect(() => {
     let live = true;
@@ -60,6 +76,7 @@ export function useChannel(channelId: string, userId: string) {
         const from = { seq: page.reduce((max, m) => Math.max(max, m.seq), 0), revision: page.reduce((max, m) => Math.max(max, m.revision), 0) };
         unfollow = chatConnection.follow(channelId, from, {
           message: (m) => setMessages((current) => merge(current, [m])),
+          typing: ({ until }) => setTypingUntil(Date.parse(until)),
           updated: (m) => setMessages((current) => (current.some((held) => held.id === m.id) ? merge(current, [m]) : current)),
         });
       });
@@ -121,5 +138,5 @@ export function useChannel(channelId: string, userId: string) {
     return outbox.filter((entry) => !stored.has(entry.clientId));
   }, [messages, outbox, userId]);
 
-  return { channel, messages, pending, hasOlder, loadingOlder, loadOlder, send, discard, error, connected };
+  return { someoneTyping: typingUntil > 0, typing, channel, messages, pending, hasOlder, loadingOlder, loadOlder, send, discard, error, connected };
 }
