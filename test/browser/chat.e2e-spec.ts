@@ -140,6 +140,8 @@ describe('chat in the browser', () => {
       await prato.getByTestId('chat-connection').filter({ hasText: msg('it', 'chat.connection.offline') }).waitFor();
       await send(tunis, 'ar', WHILE_AWAY);
       await stored(tunis, WHILE_AWAY).waitFor();
+      // Seeing the caught-up message moves her read marker.
+      const markedRead = prato.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('MarkChatRead'));
       await giulia.context.setOffline(false);
       await live(prato, 'it');
       await stored(prato, WHILE_AWAY).waitFor();
@@ -155,6 +157,13 @@ describe('chat in the browser', () => {
       expect(texts.slice(-5)).toEqual([REPLY, ...OFFLINE, WHILE_AWAY]);
       await screenshot(prato, 'it-chat-after-reconnect');
       await screenshot(tunis, 'ar-chat-after-reconnect');
+
+      // Read as far as the last message: the channel list no longer counts any unread there.
+      expect(((await (await markedRead).json()) as { data: { markChatRead: number } }).data.markChatRead).toBe(seqs[seqs.length - 1]);
+      await prato.getByRole('link', { name: msg('it', 'chat.list.title') }).click();
+      const general = prato.getByTestId('chat-channel').filter({ hasText: NETWORK });
+      await general.waitFor();
+      expect(await general.getByTestId('chat-unread').count()).toBe(0);
 
       await giulia.context.close();
       await amira.context.close();
