@@ -22,6 +22,8 @@ const router = createBrowserRouter([
       { path: 'invitations', lazy: () => import('./routes/invitations') },
       { path: 'networks', lazy: () => import('./routes/networks') },
       { path: 'networks/:networkId', lazy: () => import('./routes/network') },
+      { path: 'chat', lazy: () => import('./routes/chat') },
+      { path: 'chat/:channelId', lazy: () => import('./routes/chat-channel') },
       { path: '*', lazy: () => import('./routes/not-found') },
     ],
   },

@@ -74,6 +74,9 @@ export function createGraphqlClient(ws: WsClient): Client {
           ChallengeActivity: () => null,
           ServerText: () => null,
           ServerTextParam: () => null,
+          ChatChannelConnection: () => null,
+          ChatMessageSlice: () => null,
+          ChatReaction: () => null,
         },
         updates: {
           Mutation: {
