@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { gql } from '@app/testing';
-import { launchBrowser, msg, newUser, screenshot, seriousViolations, type Lang } from './support/browser.js';
+import { frameSent, launchBrowser, msg, newUser, screenshot, seriousViolations, type Lang } from './support/browser.js';
 import { DEMO_PASSWORD, startDemoHub } from './support/demo-hub.js';
 
 // The participant side of matchmaking on the demo data: the seeded "Prato–Tunis circular textiles
@@ -48,12 +48,17 @@ async function noSeriousViolations(page: Page, name: string): Promise<void> {
   expect({ page: name, violations: await seriousViolations(page) }).toEqual({ page: name, violations: [] });
 }
 
-/** The agenda as the hub gives it to Amira over plain HTTP, to compare the page with. */
-async function amiraAgenda(): Promise<{ counterpart: { organisationName: string; timeZone: string }; meeting: { startsAt: string | null } }[]> {
-  const login = await gql<{ login: { accessToken: string } }>(url, 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email: AMIRA, password: DEMO_PASSWORD } });
+/** A demo user's token and their (first) participation in the demo session, over plain HTTP. */
+async function participation(email: string): Promise<{ token: string; participantId: string }> {
+  const login = await gql<{ login: { accessToken: string } }>(url, 'mutation($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email, password: DEMO_PASSWORD } });
   const token = login.data!.login.accessToken;
   const sessions = await gql<{ matchmakingSessions: { nodes: { title: string; myParticipations: { id: string }[] }[] } }>(url, '{ matchmakingSessions { nodes { title myParticipations { id } } } }', {}, token);
-  const participantId = sessions.data!.matchmakingSessions.nodes.find((s) => s.title === SESSION_TITLE)!.myParticipations[0]!.id;
+  return { token, participantId: sessions.data!.matchmakingSessions.nodes.find((s) => s.title === SESSION_TITLE)!.myParticipations[0]!.id };
+}
+
+/** The agenda as the hub gives it to Amira over plain HTTP, to compare the page with. */
+async function amiraAgenda(): Promise<{ counterpart: { organisationName: string; timeZone: string }; meeting: { startsAt: string | null } }[]> {
+  const { token, participantId } = await participation(AMIRA);
   const agenda = await gql<{ matchmakingAgenda: { items: { counterpart: { organisationName: string; timeZone: string }; meeting: { startsAt: string | null } }[] } }>(
     url,
     'query($participantId: ID!) { matchmakingAgenda(participantId: $participantId) { items { counterpart { organisationName timeZone } meeting { startsAt } } } }',
@@ -65,7 +70,7 @@ async function amiraAgenda(): Promise<{ counterpart: { organisationName: string;
 
 describe('matchmaking in the browser', () => {
   it(
-    'a participant in Tunis, in Arabic, sees the agenda in her own time with the other side’s local time beside it',
+    'a participant in Tunis, in Arabic, sees the agenda in her own time with the other side’s local time beside it, downloads it, and sees a cancellation arrive live',
     async () => {
       const amira = await newUser(browser, url, 'ar', 'Africa/Tunis');
       const page = amira.page;
@@ -107,6 +112,24 @@ describe('matchmaking in the browser', () => {
       const ics = readFileSync(path, 'utf8');
       expect(ics).toContain('BEGIN:VCALENDAR');
       expect(ics.match(/BEGIN:VEVENT/g)?.length).toBe(expected.filter((i) => i.meeting.startsAt).length);
+
+      // The Lanificio withdraws the request Amira's meeting came of; without a reload her agenda
+      // says so and the meeting goes.
+      await frameSent(page, (frame) => frame.includes('"subscribe"') && frame.includes('matchmakingAgendaChanged'));
+      const medina = await participation(AMIRA);
+      const lanificio = await participation(GIULIA);
+      const requests = await gql<{ meetingRequests: { id: string; fromParticipantId: string; status: string }[] }>(
+        url,
+        'query($participantId: ID!) { meetingRequests(participantId: $participantId) { id fromParticipantId status } }',
+        { participantId: lanificio.participantId },
+        lanificio.token,
+      );
+      const request = requests.data!.meetingRequests.find((r) => r.fromParticipantId === medina.participantId && r.status === 'ACCEPTED')!;
+      const cancelled = await gql(url, 'mutation($requestId: ID!) { cancelMeetingRequest(requestId: $requestId) { id } }', { requestId: request.id }, lanificio.token);
+      expect(cancelled.errors).toBeUndefined();
+      await page.getByTestId('agenda-changed').filter({ hasText: msg('ar', 'matchmaking.agenda.changed.MEETING_CANCELLED') }).waitFor();
+      await page.getByTestId('agenda-item').filter({ hasText: 'Lanificio Rigenera (demo)' }).waitFor({ state: 'detached' });
+      await screenshot(page, 'ar-matchmaking-agenda-changed');
       await amira.context.close();
     },
     FLOW_TIMEOUT,
