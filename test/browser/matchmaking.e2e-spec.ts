@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, startDemoHub } from './support/demo-hub.js';
 // Prato, EPEM in Athens and FPEC in Amman; Giulia administers the Lanificio.
 const GIULIA = 'giulia@demo.innomed.example';
 const AMIRA = 'amira@demo.innomed.example';
+const RANIA = 'rania@demo.innomed.example';
 const SESSION_TITLE = 'Prato–Tunis circular textiles matchmaking';
 const FLOW_TIMEOUT = 180_000;
 
@@ -184,6 +185,27 @@ describe('matchmaking in the browser', () => {
       await noSeriousViolations(page, 'it-matchmaking-register');
       await screenshot(page, 'it-matchmaking-register');
       await giulia.context.close();
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it(
+    'a participant in Amman, in Arabic, accepts the meeting request waiting for her, and the meeting joins her agenda',
+    async () => {
+      const rania = await newUser(browser, url, 'ar', 'Asia/Amman');
+      const page = rania.page;
+      await logIn(page, 'ar', RANIA);
+      await openSession(page, 'ar');
+      await page.getByRole('link', { name: msg('ar', 'matchmaking.marketplace.title') }).click();
+      const pending = page.getByTestId('request-received').filter({ hasText: msg('ar', 'matchmaking.requestStatus.PENDING') });
+      await pending.filter({ hasText: 'CRESM' }).waitFor();
+      await pending.getByRole('button', { name: msg('ar', 'matchmaking.requests.accept') }).click();
+      await page.getByTestId('request-received').filter({ hasText: 'CRESM' }).filter({ hasText: msg('ar', 'matchmaking.requestStatus.ACCEPTED') }).waitFor();
+      await screenshot(page, 'ar-matchmaking-request-accepted');
+      await page.goBack();
+      await page.getByTestId('my-participation').getByRole('link', { name: msg('ar', 'matchmaking.agenda.title') }).click();
+      await page.getByTestId('agenda-item').filter({ hasText: 'CRESM' }).waitFor();
+      await rania.context.close();
     },
     FLOW_TIMEOUT,
   );
