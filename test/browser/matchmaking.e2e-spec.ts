@@ -163,6 +163,12 @@ describe('matchmaking in the browser', () => {
       await page.getByTestId('recommendation').first().waitFor();
       expect(await page.getByTestId('recommendation').first().locator('li').count()).toBeGreaterThan(0);
       await page.getByTestId('request-received').first().waitFor();
+      // Requests close once the schedule is out: the hub's refusal, in Italian, under the form.
+      const atelier = page.getByTestId('participant').filter({ hasText: 'Atelier Médina Design (demo)' });
+      await atelier.getByRole('button', { name: msg('it', 'matchmaking.request.open') }).click();
+      await atelier.getByLabel(msg('it', 'matchmaking.request.message')).fill('Possiamo fornire filato rigenerato per i vostri tappeti.');
+      await atelier.getByRole('button', { name: msg('it', 'matchmaking.request.send') }).click();
+      await atelier.getByRole('alert').filter({ hasText: msg('it', 'common.errors.DEADLINE_PASSED') }).waitFor();
       await noSeriousViolations(page, 'it-matchmaking-marketplace');
       await screenshot(page, 'it-matchmaking-marketplace');
 
