@@ -18,13 +18,16 @@ interface OpportunityDraft {
   title: string;
   subsectors: CciSubsector[];
   levers: ResolveLever[];
+  // Not edited here yet, but carried over so that saving keeps what was registered before.
+  description: string;
+  languages: string[];
 }
 
 function toggle<T>(list: T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 }
 
-const blank = (): OpportunityDraft => ({ direction: 'OFFER', type: 'PARTNERSHIP', title: '', subsectors: [], levers: [] });
+const blank = (): OpportunityDraft => ({ direction: 'OFFER', type: 'PARTNERSHIP', title: '', subsectors: [], levers: [], description: '', languages: [] });
 
 export function RegistrationForm({ sessionId }: { sessionId: string }) {
   const { t } = useI18n();
@@ -39,7 +42,7 @@ export function RegistrationForm({ sessionId }: { sessionId: string }) {
 type Session = ResultOf<typeof SessionQuery>['matchmakingSession'];
 
 function Form({ session, organisations }: { session: Session; organisations: { id: string; name: string }[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const zoned = useZonedTime();
   const errorText = useErrorText();
   const navigate = useNavigate();
@@ -50,8 +53,10 @@ function Form({ session, organisations }: { session: Session; organisations: { i
     const p = existing(id);
     return {
       profile: p?.profile ?? '',
+      // The languages registered before, else the one the person uses the hub in.
+      languages: p?.languages ?? [lang],
       unavailable: new Set((p?.unavailableTimes ?? []).map((iso) => new Date(iso).getTime())),
-      opportunities: p?.opportunities.map((o) => ({ direction: o.direction, type: o.type, title: o.title, subsectors: [...o.subsectors], levers: [...o.levers] })) ?? [blank()],
+      opportunities: p?.opportunities.map((o) => ({ direction: o.direction, type: o.type, title: o.title, subsectors: [...o.subsectors], levers: [...o.levers], description: o.description, languages: [...o.languages] })) ?? [blank()],
     };
   };
   const [draft, setDraft] = useState(() => load(organisationId));
@@ -64,7 +69,7 @@ function Form({ session, organisations }: { session: Session; organisations: { i
     event.preventDefault();
     const unavailableTimes = session.slots.filter((s) => draft.unavailable.has(new Date(s.startsAt).getTime())).map((s) => s.startsAt);
     const outcome = await register({
-      input: { sessionId: session.id, organisationId, profile: draft.profile, languages: session.languages.slice(0, 1), unavailableTimes, opportunities: draft.opportunities },
+      input: { sessionId: session.id, organisationId, profile: draft.profile, languages: draft.languages, unavailableTimes, opportunities: draft.opportunities },
     });
     if (outcome.data) navigate(`/matchmaking/${session.id}`);
   }
