@@ -68,6 +68,7 @@ export function Layout() {
           <NavLink to="/networks">{t('nav.networks')}</NavLink>
           {state.kind !== 'signedOut' ? <NavLink to="/organisations">{t('nav.organisations')}</NavLink> : null}
           {state.kind !== 'signedOut' ? <NavLink to="/chat">{t('nav.chat')}</NavLink> : null}
+          {state.kind !== 'signedOut' ? <NavLink to="/matchmaking">{t('matchmaking.nav')}</NavLink> : null}
         </nav>
         <div className="account">
           <LanguageSwitcher />
