@@ -189,13 +189,16 @@ describe('symbiosis exchange', () => {
     sub.dispose();
     await client.dispose();
 
-    const notified = await gql<{ notifications: { nodes: { kind: string; listingId: string; counterListingId: string }[] } }>(
-      hub.url,
-      'query { notifications(first: 5) { nodes { kind listingId counterListingId } } }',
-      {},
-      prato.user.accessToken,
-    );
-    expect(notified.data?.notifications.nodes).toContainEqual({ kind: 'SYMBIOSIS_MATCH', listingId: offer.id, counterListingId: want.id });
+    // The live push goes out before the notifications are stored: wait for the stored one to appear.
+    const expected = { kind: 'SYMBIOSIS_MATCH', listingId: offer.id, counterListingId: want.id };
+    let nodes: { kind: string; listingId: string | null; counterListingId: string | null }[] = [];
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const notified = await gql<{ notifications: { nodes: typeof nodes } }>(hub.url, 'query { notifications(first: 5) { nodes { kind listingId counterListingId } } }', {}, prato.user.accessToken);
+      nodes = notified.data?.notifications.nodes ?? [];
+      if (nodes.some((n) => n.kind === expected.kind && n.listingId === expected.listingId)) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(nodes).toContainEqual(expected);
 
     const candidates = await gql<{ symbiosisCandidates: { score: number; distanceKm: number; reasons: { code: string; detail: string }[]; listing: { id: string; language: string }; shipment: { outcome: string; checkRequired: boolean; greenListEntry: string | null } }[] }>(
       hub.url,
