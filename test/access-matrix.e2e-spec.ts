@@ -115,6 +115,20 @@ describe('access matrix for networks and challenges', () => {
     return chatFixture;
   };
 
+  /** A symbiosis conversation the member's organisation started on the poster's listing, made once. */
+  let conversationFixture: string | undefined;
+  const conversation = async () => {
+    if (conversationFixture) return conversationFixture;
+    const started = await gql<{ startSymbiosisConversation: { id: string } }>(
+      hub.url,
+      'mutation($l: ID!, $o: ID!) { startSymbiosisConversation(listingId: $l, organisationId: $o) { id } }',
+      { l: await newListing(), o: actors.member.org.id },
+      actors.member.user.accessToken,
+    );
+    conversationFixture = started.data!.startSymbiosisConversation.id;
+    return conversationFixture;
+  };
+
   const cases: { name: string; expected: Expected; run: (role: Role) => Promise<string> }[] = [
     { name: 'network', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, 'query($id: ID!) { network(networkId: $id) { id memberCount members(first: 5) { nodes { role } } } }', { id: network }, token(r))) },
     {
@@ -185,6 +199,18 @@ describe('access matrix for networks and challenges', () => {
       name: 'proposeSymbiosisExchange (own organisation)',
       expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'BAD_USER_INPUT'),
       run: async (r) => outcome(await gql(hub.url, 'mutation($i: ProposeExchangeInput!) { proposeSymbiosisExchange(input: $i) { id } }', { i: { listingId: await newListing(), organisationId: orgOf(r), quantity: 1, proposedDate: new Date(Date.now() + 86_400_000).toISOString() } }, token(r))),
+    },
+    {
+      name: 'startSymbiosisConversation (own organisation)',
+      expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'BAD_USER_INPUT'),
+      run: async (r) => outcome(await gql(hub.url, 'mutation($l: ID!, $o: ID!) { startSymbiosisConversation(listingId: $l, organisationId: $o) { id } }', { l: await newListing(), o: orgOf(r) }, token(r))),
+    },
+    // A symbiosis conversation is the two organisations' alone: even a network admin of a third one is told it does not exist.
+    { name: 'chatMessages of a symbiosis conversation', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'NOT_FOUND', 'OK'), run: async (r) => outcome(await gql(hub.url, 'query($c: ID!) { chatMessages(channelId: $c) { messages { id } } }', { c: await conversation() }, token(r))) },
+    {
+      name: 'sendChatMessage in a symbiosis conversation',
+      expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'NOT_FOUND', 'OK'),
+      run: async (r) => outcome(await gql(hub.url, 'mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { id } }', { i: { channelId: await conversation(), clientId: randomUUID(), body: 'About the marble' } }, token(r))),
     },
     { name: 'symbiosisImpact', expected: row('UNAUTHENTICATED', 'NOT_FOUND', 'OK', 'OK', 'OK'), run: async (r) => outcome(await gql(hub.url, 'query($n: ID!) { symbiosisImpact(networkId: $n) { exchanges } }', { n: network }, token(r))) },
     // Chat of a private network: an outsider is told it does not exist, like everything else of it.

@@ -90,6 +90,29 @@ describe('canvases', () => {
     expect(readContent(c.doc)).toEqual(readContent(a.doc));
   });
 
+  it('links a material flow to a symbiosis listing: the link is stored and canvas(canvasId:) returns it', async () => {
+    const canvas = await createCanvas();
+    const posted = await as<{ postSymbiosisListing: { id: string } }>(owner, 'mutation($i: PostListingInput!) { postSymbiosisListing(input: $i) { id } }', {
+      i: { organisationId: owner.org.id, kind: 'OFFER', title: 'Wool offcuts', description: 'Clean offcuts, sorted by colour.', language: 'en', material: 'TEXTILE_WOOL', ewcCode: '04 02 21', quantity: 2, unit: 'TONNE', availableFrom: new Date(Date.now() + 60_000).toISOString(), networkIds: [network], city: 'Prato', country: 'IT' },
+    });
+    expect(posted.errors).toBeUndefined();
+    const listingId = posted.data!.postSymbiosisListing.id;
+    const a = await open(owner, canvas.id);
+    await a.synced;
+    addCard(a.doc, CanvasBlock.KEY_RESOURCES, { id: 'r1', text: 'Wool from Prato mills', authorId: owner.user.id, colour: '#a1b2c3', createdAt: Date.now() });
+    addFlow(a.doc, CanvasBlock.KEY_RESOURCES, 'r1', { material: 'wool offcuts', direction: 'IN', quantity: 2, unit: 't/month', listingId });
+    addFlow(a.doc, CanvasBlock.KEY_RESOURCES, 'r1', { material: 'cotton', direction: 'IN', quantity: 1, unit: 't/month' });
+    await a.settled();
+
+    const read = await as<{ canvas: { blocks: { block: string; cards: { flows: { material: string; listingId: string | null }[] }[] }[] } }>(owner, 'query($id: ID!) { canvas(canvasId: $id) { blocks { block cards { flows { material listingId } } } } }', { id: canvas.id });
+    expect(read.errors).toBeUndefined();
+    const resources = read.data!.canvas.blocks.find((b) => b.block === 'KEY_RESOURCES')!;
+    expect(resources.cards[0]!.flows).toEqual([
+      { material: 'wool offcuts', listingId },
+      { material: 'cotton', listingId: null },
+    ]);
+  });
+
   it('shows who is there (awareness) and drops them when they leave', async () => {
     const canvas = await createCanvas();
     const a = await open(owner, canvas.id);

@@ -18,6 +18,9 @@ const CANDIDATES = `query($id: ID!) { symbiosisCandidates(listingId: $id) { scor
   shipment { originCountry destinationCountry hazardous wasteList greenListEntry outcome ruleId summary checkRequired disclaimer sources { title url } } } }`;
 const PROPOSE = `mutation($i: ProposeExchangeInput!) { proposeSymbiosisExchange(input: $i) { id status quantity unit fromOrganisation { id } } }`;
 const DECIDE_PROPOSAL = `mutation($id: ID!, $accept: Boolean!) { decideSymbiosisProposal(proposalId: $id, accept: $accept) { id status } }`;
+const START = `mutation($l: ID!, $o: ID!) { startSymbiosisConversation(listingId: $l, organisationId: $o) { id kind title } }`;
+const SEND = `mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { seq body } }`;
+const HISTORY = `query($c: ID!) { chatMessages(channelId: $c) { messages { body authorId } } }`;
 const COMPLETE = `mutation($i: CompleteExchangeInput!) { completeSymbiosisExchange(input: $i) { id status exchangedQuantity exchangedTonnes divertedTonnes co2eAvoidedTonnes } }`;
 
 interface Actor {
@@ -299,6 +302,47 @@ describe('symbiosis exchange', () => {
     // 1.4 t + 0.5 t: 1.9 t diverted, 3.36 + 1.2 = 4.56 t CO2e avoided.
     expect(impact.data?.symbiosisImpact).toMatchObject({ exchanges: 2, divertedTonnes: 1.9, co2eAvoidedTonnes: 4.56 });
     expect(errorCode(await gql(hub.url, 'query($n: ID!) { symbiosisImpact(networkId: $n) { exchanges } }', { n: privateNetwork }, outsider.user.accessToken))).toBe('NOT_FOUND');
+  });
+
+  it('starts one conversation per listing and organisation pair, for the members of both and nobody else', async () => {
+    const offer = await postListing(prato, { title: 'Cotton offcuts to talk about' });
+    await activate(prato, offer.id);
+    const start = (who: TestUser, organisationId: string, listingId = offer.id) => gql<{ startSymbiosisConversation: { id: string; kind: string; title: string } }>(hub.url, START, { l: listingId, o: organisationId }, who.accessToken);
+    const send = (who: TestUser, channelId: string, body: string) => gql<{ sendChatMessage: { seq: number } }>(hub.url, SEND, { i: { channelId, body, clientId: `c-${Math.random().toString(36).slice(2)}` } }, who.accessToken);
+    const history = async (who: TestUser, channelId: string) => {
+      const result = await gql<{ chatMessages: { messages: { body: string; authorId: string }[] } }>(hub.url, HISTORY, { c: channelId }, who.accessToken);
+      return result.data ? result.data.chatMessages.messages.map((m) => m.body) : errorCode(result);
+    };
+
+    const opened = (await start(tunis.user, tunis.org.id)).data!.startSymbiosisConversation;
+    expect(opened).toMatchObject({ kind: 'SYMBIOSIS', title: 'Cotton offcuts to talk about' });
+    expect((await start(tunis.user, tunis.org.id)).data!.startSymbiosisConversation.id).toBe(opened.id);
+    expect((await send(tunis.user, opened.id, 'Could you ship 500 kg a month?')).errors).toBeUndefined();
+    expect((await send(prato.user, opened.id, 'Yes, from March.')).errors).toBeUndefined();
+    expect(await history(prato.user, opened.id)).toEqual(['Could you ship 500 kg a month?', 'Yes, from March.']);
+    expect(await history(tunis.user, opened.id)).toEqual(['Could you ship 500 kg a month?', 'Yes, from March.']);
+
+    // Someone who joins the listing's organisation later is added when the conversation is opened again.
+    const colleague = await make.user();
+    await make.membership(prato.org, prato.user, colleague, 'MEMBER');
+    expect(await history(colleague, opened.id)).toBe('NOT_FOUND');
+    expect((await start(tunis.user, tunis.org.id)).data!.startSymbiosisConversation.id).toBe(opened.id);
+    expect(await history(colleague, opened.id)).toEqual(['Could you ship 500 kg a month?', 'Yes, from March.']);
+
+    // Outsiders: the channel does not exist for them, and they cannot act for an organisation not theirs.
+    expect(await history(outsider.user, opened.id)).toBe('NOT_FOUND');
+    expect(errorCode(await send(outsider.user, opened.id, 'hello'))).toBe('NOT_FOUND');
+    expect(errorCode(await gql(hub.url, 'query($c: ID!) { chatChannel(channelId: $c) { id } }', { c: opened.id }, outsider.user.accessToken))).toBe('NOT_FOUND');
+    expect(errorCode(await start(outsider.user, tunis.org.id))).toBe('FORBIDDEN');
+    // A different organisation gets a conversation of its own.
+    expect((await start(outsider.user, outsider.org.id)).data!.startSymbiosisConversation.id).not.toBe(opened.id);
+    // The listing's own organisation names itself: refused with the field.
+    expect(fields(await start(prato.user, prato.org.id))).toEqual(['organisationId']);
+
+    // A private-network listing: NOT_FOUND for organisations outside the network.
+    const hidden = await postListing(prato, { title: 'Private cotton', networkIds: [privateNetwork] });
+    await activate(prato, hidden.id);
+    expect(errorCode(await start(tunis.user, tunis.org.id, hidden.id))).toBe('NOT_FOUND');
   });
 
   it('limits proposals per organisation and day', async () => {

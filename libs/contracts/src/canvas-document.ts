@@ -12,6 +12,12 @@ import { CanvasBlock } from './canvas-events.js';
  * - Each element of a block is a card: a `Y.Map` with the keys of `CANVAS_CARD_FIELDS`. Elements that
  *   are not maps, and cards without an `id`, are ignored by readers.
  * - Other root names are not part of the canvas and are ignored.
+ *
+ * Version 1 has been extended, additively, by the optional flow key `listingId` (a flow linked to a
+ * symbiosis listing). Readers of version 1 ignore keys they do not know, so an older client still reads
+ * every canvas correctly and the number stays 1; additions of this kind (optional, ignorable) keep the
+ * version, anything an older client would misread bumps it. A client that rebuilds a flow map should
+ * copy the keys it does not know, so it does not drop the link.
  */
 export const CANVAS_DOCUMENT_LAYOUT_VERSION = 1;
 
@@ -31,6 +37,8 @@ export interface CanvasFieldSpec {
   kind: CanvasFieldKind;
   /** What the value means, and what readers do when it is missing or malformed. */
   meaning: string;
+  /** The key may be absent (an optional addition to the version). */
+  optional?: boolean;
 }
 
 /** The keys of a card `Y.Map`, with how each value is stored. */
@@ -51,6 +59,11 @@ export const CANVAS_FLOW_FIELDS = {
   direction: { kind: 'string', meaning: '"IN" (enters the business) or "OUT" (leaves it); a flow with neither is ignored.' },
   quantity: { kind: 'number', meaning: 'Amount per unit, finite and ≥ 0.' },
   unit: { kind: 'string', meaning: 'Unit of the quantity, e.g. "t/month".' },
+  listingId: {
+    kind: 'string',
+    optional: true,
+    meaning: 'Optional: the id (a UUID) of the symbiosis listing this flow is offered or wanted through; absent when the flow links to none, and a value that is not a UUID reads as absent.',
+  },
 } as const satisfies Record<string, CanvasFieldSpec>;
 
 export type CanvasCardKey = keyof typeof CANVAS_CARD_FIELDS;

@@ -22,6 +22,8 @@ export enum ChatChannelKind {
   DIRECT = 'DIRECT',
   /** A matchmaking meeting's participants. */
   MEETING = 'MEETING',
+  /** Two organisations talking about a symbiosis listing: the members of both. */
+  SYMBIOSIS = 'SYMBIOSIS',
 }
 
 export enum PresenceStatus {

@@ -55,6 +55,9 @@ export class MaterialFlow {
 
   @Field({ description: 'Unit, e.g. t/month.' })
   unit: string;
+
+  @Field(() => ID, { nullable: true, description: 'The symbiosis listing this flow is offered or wanted through (`symbiosisListing(listingId:)` shows it to whoever may see it); null when it links to none.' })
+  listingId?: string | null;
 }
 
 @ObjectType({ description: 'A card on a canvas block.' })

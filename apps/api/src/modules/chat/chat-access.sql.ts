@@ -5,7 +5,8 @@
  * - network channels: members of an organisation that belongs to the network;
  * - a challenge's channel: members of the posting organisation, the challenge's followers, and the
  *   authors and organisations of its answers;
- * - direct and meeting channels: their listed members.
+ * - direct, meeting and symbiosis channels: their listed members (a symbiosis channel is also hidden,
+ *   NOT_FOUND, from everyone else).
  */
 export function channelAccessSql(user: string, alias = 'c'): string {
   return `(CASE ${alias}.kind

@@ -42,7 +42,7 @@ export class ChatChannelEntity {
   @JoinColumn({ name: 'challenge_id' })
   challenge?: ChallengeEntity;
 
-  /** Meeting channels: the owning feature's key for the meeting, so it finds its channel again. */
+  /** Meeting and symbiosis channels: the owning feature's key for the meeting or conversation, so it finds its channel again. */
   @Index('uq_chat_channels_meeting_ref', { unique: true })
   @Column({ type: 'varchar', length: 120, nullable: true })
   meetingRef: string | null;

@@ -58,7 +58,9 @@ export class ChatChannelsRepository {
       `SELECT ${CHANNEL_COLUMNS}, COALESCE(rm.last_read_seq, 0) AS "lastReadSeq", ${channelAccessSql('$2::uuid')} AS "canAccess",
               COALESCE(n.visibility = 'PRIVATE' AND NOT EXISTS (
                 SELECT 1 FROM network_memberships nm JOIN organisation_memberships om ON om.organisation_id = nm.organisation_id
-                 WHERE nm.network_id = n.id AND om.user_id = $2), false) AS "hidden"
+                 WHERE nm.network_id = n.id AND om.user_id = $2), false)
+              -- A symbiosis conversation is private to the two organisations: to anyone else it does not exist.
+              OR (c.kind = 'SYMBIOSIS' AND NOT ${channelAccessSql('$2::uuid')}) AS "hidden"
          FROM chat_channels c LEFT JOIN chat_read_markers rm ON rm.channel_id = c.id AND rm.user_id = $2
          LEFT JOIN challenges ch ON ch.id = c.challenge_id
          LEFT JOIN networks n ON n.id = COALESCE(c.network_id, ch.network_id)
@@ -104,12 +106,12 @@ export class ChatChannelsRepository {
   }
 
   /**
-   * A channel with listed members (direct or meeting). A `directKey` or `meetingRef` that exists
+   * A channel with listed members (direct, meeting or symbiosis). A `directKey` or `meetingRef` that exists
    * already returns the existing channel instead, so two people opening the same conversation at once
    * end up in one.
    */
   async createWithMembers(
-    fields: { kind: ChatChannelKind.DIRECT | ChatChannelKind.MEETING; title: string | null; directKey: string | null; meetingRef: string | null; createdById: string | null },
+    fields: { kind: ChatChannelKind.DIRECT | ChatChannelKind.MEETING | ChatChannelKind.SYMBIOSIS; title: string | null; directKey: string | null; meetingRef: string | null; createdById: string | null },
     memberIds: string[],
   ): Promise<{ id: string; created: boolean }> {
     return this.dataSource.transaction(async (manager) => {

@@ -86,6 +86,16 @@ export class ChatChannelsService {
     return id;
   }
 
+  /**
+   * For the symbiosis exchange: the conversation between two organisations about a listing (created
+   * once per `ref`), with these members; opening it again adds whoever joined either side since.
+   */
+  async openSymbiosisChannel(ref: string, title: string, memberIds: string[]): Promise<string> {
+    const { id, created } = await this.channels.createWithMembers({ kind: ChatChannelKind.SYMBIOSIS, title, directKey: null, meetingRef: ref, createdById: null }, memberIds);
+    if (!created) await this.channels.addMembers(id, memberIds);
+    return id;
+  }
+
   /** The caller's channels, most recently active first; their networks' general channels are created first. */
   async myChannels(userId: string, options: { networkId?: string; first: number; after?: { key: string; id: string } }) {
     if (!options.after) await this.channels.ensureGeneralChannelsOf(userId);

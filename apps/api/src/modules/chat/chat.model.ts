@@ -4,13 +4,14 @@ import { Connection } from '@api/platform/graphql/pagination.js';
 
 registerEnumType(ChatChannelKind, {
   name: 'ChatChannelKind',
-  description: 'What a chat channel belongs to: a network (general or topic), a challenge, a direct conversation or a meeting.',
+  description: 'What a chat channel belongs to: a network (general or topic), a challenge, a direct conversation, a meeting or a symbiosis listing.',
   valuesMap: {
     NETWORK_GENERAL: { description: 'A network’s general channel, for all its members.' },
     NETWORK_TOPIC: { description: 'A topic channel of a network, for all its members.' },
     CHALLENGE: { description: 'A challenge’s channel: its posting organisation, followers and those who answered.' },
     DIRECT: { description: 'A direct conversation between the users in it.' },
     MEETING: { description: 'The channel of a matchmaking meeting, for both sides.' },
+    SYMBIOSIS: { description: 'Two organisations talking about a symbiosis listing, for the members of both (opened with `startSymbiosisConversation`).' },
   },
 });
 registerEnumType(PresenceStatus, {

@@ -124,7 +124,7 @@ export class ChatResolver {
 
   @ResolveField(() => [ID], { description: 'Members of a direct or meeting channel; empty for network and challenge channels, whose members follow from membership.' })
   async memberIds(@Parent() channel: ChatChannel): Promise<string[]> {
-    if (channel.kind !== ChatChannelKind.DIRECT && channel.kind !== ChatChannelKind.MEETING) return [];
+    if (channel.kind !== ChatChannelKind.DIRECT && channel.kind !== ChatChannelKind.MEETING && channel.kind !== ChatChannelKind.SYMBIOSIS) return [];
     return this.channels.memberIds(channel.id);
   }
 }

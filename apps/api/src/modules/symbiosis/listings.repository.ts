@@ -228,6 +228,15 @@ export class ListingsRepository {
       .getMany();
   }
 
+  /** The members of these organisations (each once). */
+  async memberIdsOf(organisationIds: string[]): Promise<string[]> {
+    const rows: { userId: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT om.user_id AS "userId" FROM organisation_memberships om WHERE om.organisation_id = ANY($1::uuid[]) ORDER BY 1`,
+      [organisationIds],
+    );
+    return rows.map((r) => r.userId);
+  }
+
   /** The preferred languages of each organisation's members. */
   async languagesOf(organisationIds: string[]): Promise<Map<string, string[]>> {
     const rows: { organisationId: string; languages: string[] | null }[] = await this.dataSource.query(

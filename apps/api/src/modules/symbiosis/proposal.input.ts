@@ -69,3 +69,14 @@ export class ListingProposalsArgs {
   @IsUUID()
   listingId: string;
 }
+
+@ArgsType()
+export class StartConversationArgs {
+  @Field(() => ID, { description: 'The listing to talk about (another organisation’s, visible to you; from a match, the counterpart’s listing).' })
+  @IsUUID()
+  listingId: string;
+
+  @Field(() => ID, { description: 'Your organisation, which talks with the listing’s organisation.' })
+  @IsUUID()
+  organisationId: string;
+}

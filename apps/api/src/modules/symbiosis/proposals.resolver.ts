@@ -3,7 +3,10 @@ import { CurrentUser } from '@api/platform/auth/current-user.decorator.js';
 import type { AuthUser } from '@api/platform/auth/auth-user.js';
 import { NetworkImpactArgs } from './listing.input.js';
 import { ListingsRepository } from './listings.repository.js';
-import { CompleteExchangeInput, DecideProposalArgs, ListingProposalsArgs, ProposeExchangeInput } from './proposal.input.js';
+import { ChatChannel } from '@api/modules/chat/chat.model.js';
+import { toChatChannel } from '@api/modules/chat/chat.mapper.js';
+import { ConversationsService } from './conversations.service.js';
+import { CompleteExchangeInput, DecideProposalArgs, ListingProposalsArgs, ProposeExchangeInput, StartConversationArgs } from './proposal.input.js';
 import type { ProposalEntity } from './proposal.entity.js';
 import { ProposalsService } from './proposals.service.js';
 import { IMPACT_SOURCE } from './data/impact-factors.data.js';
@@ -15,6 +18,7 @@ export class ProposalsResolver {
   constructor(
     private readonly proposals: ProposalsService,
     private readonly listings: ListingsRepository,
+    private readonly conversations: ConversationsService,
   ) {}
 
   private async mapped(p: ProposalEntity): Promise<SymbiosisProposal> {
@@ -47,5 +51,13 @@ export class ProposalsResolver {
   @Mutation(() => SymbiosisProposal, { description: 'Record what an ACCEPTED proposal actually exchanged; the listing becomes EXCHANGED and the impact is computed from the factor table.' })
   async completeSymbiosisExchange(@CurrentUser() caller: AuthUser, @Args('input', { description: 'What was exchanged.' }) input: CompleteExchangeInput): Promise<SymbiosisProposal> {
     return this.mapped(await this.proposals.complete(caller, input));
+  }
+
+  @Mutation(() => ChatChannel, {
+    description:
+      'Start a conversation: opens (or returns) the SYMBIOSIS chat channel between your organisation and the listing’s, about that listing. Members of both organisations read and write it (those who joined since are added when it is opened again); to anyone else it does not exist.',
+  })
+  async startSymbiosisConversation(@CurrentUser() caller: AuthUser, @Args() args: StartConversationArgs): Promise<ChatChannel> {
+    return toChatChannel(await this.conversations.start(caller, args.listingId, args.organisationId));
   }
 }

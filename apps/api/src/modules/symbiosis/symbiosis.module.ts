@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ChatModule } from '@api/modules/chat/chat.module.js';
 import { IdentityModule } from '@api/modules/identity/identity.module.js';
 import { NetworksModule } from '@api/modules/networks/networks.module.js';
 import { NotificationsModule } from '@api/modules/notifications/notifications.module.js';
+import { ConversationsService } from './conversations.service.js';
 import { ListingAccessService } from './listing-access.service.js';
 import { ListingsRepository } from './listings.repository.js';
 import { ListingsResolver } from './listings.resolver.js';
@@ -15,7 +17,7 @@ import { SymbiosisDeliveryListener } from './symbiosis-delivery.listener.js';
 
 /** The industrial-symbiosis exchange: listings, matching with shipment guidance, proposals and impact. */
 @Module({
-  imports: [IdentityModule, NetworksModule, NotificationsModule],
+  imports: [IdentityModule, NetworksModule, NotificationsModule, ChatModule],
   providers: [
     // repositories
     ListingsRepository,
@@ -26,6 +28,7 @@ import { SymbiosisDeliveryListener } from './symbiosis-delivery.listener.js';
     ListingsService,
     MatchingService,
     ProposalsService,
+    ConversationsService,
     // resolvers
     ListingsResolver,
     ProposalsResolver,

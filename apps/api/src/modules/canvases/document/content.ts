@@ -2,7 +2,7 @@ import type { ResolveLever } from '@app/contracts';
 import * as Y from 'yjs';
 
 import { CANVAS_BLOCKS, RESOLVE_LEVERS } from './names.js';
-import { CARD_KEYS, FLOW_KEYS, existingBlock, isCardMap, isLever, type CardMap } from './schema.js';
+import { CARD_KEYS, FLOW_KEYS, existingBlock, isCardMap, isLever, isUuid, type CardMap } from './schema.js';
 import type { CanvasContent, CardContent, FlowContent } from './types.js';
 
 /** What a card shows when its colour is missing or not `#rrggbb`: a pale sticky-note yellow. */
@@ -82,11 +82,13 @@ function readFlow(value: unknown): FlowContent | null {
   const direction = get(FLOW_KEYS.direction);
   if (material === '' || (direction !== 'IN' && direction !== 'OUT')) return null;
   const quantity = get(FLOW_KEYS.quantity);
+  const listingId = get(FLOW_KEYS.listingId);
   return {
     material,
     direction,
     quantity: typeof quantity === 'number' && Number.isFinite(quantity) && quantity >= 0 ? quantity : 0,
     unit: asString(get(FLOW_KEYS.unit)).trim(),
+    ...(isUuid(listingId) ? { listingId: listingId.toLowerCase() } : {}),
   };
 }
 

@@ -54,7 +54,7 @@ export function toJsonExport(title: string, content: CanvasContent, circularity:
         authorId: card.authorId,
         colour: card.colour,
         levers: [...card.levers],
-        flows: card.flows.map(({ material, direction, quantity, unit }) => ({ material, direction, quantity, unit })),
+        flows: card.flows.map(({ material, direction, quantity, unit, listingId }) => ({ material, direction, quantity, unit, ...(listingId ? { listingId } : {}) })),
         links: [...card.links],
         createdAt: card.createdAt,
       })),

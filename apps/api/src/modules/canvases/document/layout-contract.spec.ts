@@ -1,4 +1,4 @@
-import { CANVAS_BLOCK_ROOT_NAMES, CANVAS_BLOCK_ROOT_PREFIX, CANVAS_CARD_FIELDS, CANVAS_FLOW_FIELDS, CanvasBlock, canvasBlockRootName, type CanvasFieldKind } from '@app/contracts';
+import { CANVAS_BLOCK_ROOT_NAMES, CANVAS_DOCUMENT_LAYOUT_VERSION, CANVAS_BLOCK_ROOT_PREFIX, CANVAS_CARD_FIELDS, CANVAS_FLOW_FIELDS, CanvasBlock, canvasBlockRootName, type CanvasFieldKind, type CanvasFieldSpec } from '@app/contracts';
 import * as Y from 'yjs';
 
 import { readContent } from './content.js';
@@ -6,6 +6,8 @@ import { checkCircularity } from './circularity.js';
 import { BLOCK_ROOT_PREFIX, CARD_KEYS, FLOW_KEYS, rootNameOf } from './schema.js';
 import { CANVAS_TEMPLATES, applyTemplate } from './templates.js';
 import { inspectUpdate } from './validate-update.js';
+import { addCard, addFlow } from './schema.js';
+import { toJson } from './export.js';
 
 /** Whether a stored value has the kind the published layout names. */
 function hasKind(value: unknown, kind: CanvasFieldKind): boolean {
@@ -40,7 +42,7 @@ function layoutViolations(doc: Y.Doc): string[] {
       const flows = card.get('flows');
       if (flows instanceof Y.Array) {
         for (const flow of flows.toArray() as Y.Map<unknown>[]) {
-          for (const [key, spec] of Object.entries(CANVAS_FLOW_FIELDS)) if (!hasKind(flow.get(key), spec.kind)) found.push(`${name}[${index}] flow ${key} is not ${spec.kind}`);
+          for (const [key, spec] of Object.entries(CANVAS_FLOW_FIELDS) as [string, CanvasFieldSpec][]) if (!(spec.optional && !flow.has(key)) && !hasKind(flow.get(key), spec.kind)) found.push(`${name}[${index}] flow ${key} is not ${spec.kind}`);
         }
       }
     });
@@ -105,6 +107,38 @@ describe('the published canvas document layout (libs/contracts canvas-document.t
     ]);
     const report = checkCircularity(readContent(hub));
     expect({ takeBack: report.takeBackFilled, levers: report.leversCovered }).toEqual({ takeBack: true, levers: ['SHARE', 'LOOP'] });
+  });
+
+  it('extends version 1 with an optional flow listingId: written, read back, and ignored when it is not a UUID', () => {
+    expect(CANVAS_DOCUMENT_LAYOUT_VERSION).toBe(1);
+    expect(CANVAS_FLOW_FIELDS.listingId).toMatchObject({ kind: 'string', optional: true });
+    const listingId = '6f1c2a4e-8b3d-4c5e-9f10-1a2b3c4d5e6f';
+    const doc = new Y.Doc();
+    addCard(doc, CanvasBlock.KEY_RESOURCES, { id: 'c1', text: 'Wool offcuts', authorId: 'u1', colour: '#a1b2c3', createdAt: 1 });
+    expect(addFlow(doc, CanvasBlock.KEY_RESOURCES, 'c1', { material: 'wool offcuts', direction: 'IN', quantity: 2, unit: 't', listingId })).toBe(true);
+    expect(addFlow(doc, CanvasBlock.KEY_RESOURCES, 'c1', { material: 'cotton', direction: 'IN', quantity: 1, unit: 't' })).toBe(true);
+    expect(() => addFlow(doc, CanvasBlock.KEY_RESOURCES, 'c1', { material: 'glass', direction: 'IN', quantity: 1, unit: 't', listingId: 'not-a-listing' })).toThrow(RangeError);
+    expect(layoutViolations(doc)).toEqual([]);
+    const flows = () => readContent(doc).blocks.find((b) => b.block === CanvasBlock.KEY_RESOURCES)!.cards[0]!.flows;
+    expect(flows()).toEqual([
+      { material: 'wool offcuts', direction: 'IN', quantity: 2, unit: 't', listingId },
+      { material: 'cotton', direction: 'IN', quantity: 1, unit: 't' },
+    ]);
+
+    // A client that writes a malformed link, or a number, is read as linking to nothing.
+    const card = doc.getArray<Y.Map<unknown>>(canvasBlockRootName(CanvasBlock.KEY_RESOURCES)).get(0);
+    const second = (card.get('flows') as Y.Array<Y.Map<unknown>>).get(1);
+    second.set('listingId', 'DROP TABLE');
+    expect(flows()[1]).toEqual({ material: 'cotton', direction: 'IN', quantity: 1, unit: 't' });
+    second.set('listingId', 42);
+    expect(flows()[1]).toEqual({ material: 'cotton', direction: 'IN', quantity: 1, unit: 't' });
+    expect(layoutViolations(doc)).toEqual(['block:KEY_RESOURCES[0] flow listingId is not string']);
+    // Upper case is the same UUID: read in lower case.
+    second.set('listingId', listingId.toUpperCase());
+    expect(flows()[1]!.listingId).toBe(listingId);
+    expect(inspectUpdate(Y.encodeStateAsUpdate(doc), { maxBytes: 1 << 20 })).toEqual({ ok: true });
+    // The JSON export carries the link.
+    expect(toJson('Wool loop', readContent(doc), checkCircularity(readContent(doc)))).toContain(`"listingId": "${listingId}"`);
   });
 
   it('ignores what is outside it: other roots, elements that are not cards, cards without an id', () => {

@@ -87,10 +87,16 @@ export function findCard(doc: Y.Doc, block: CanvasBlock, cardId: string): { card
   return null;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a value is a UUID (any version), as a flow's `listingId` must be. */
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+
 function assertFlow(flow: FlowContent): void {
   if (typeof flow.material !== 'string' || flow.material.trim() === '') throw new RangeError('A flow needs a material');
   if (flow.direction !== 'IN' && flow.direction !== 'OUT') throw new RangeError(`Unknown flow direction: ${String(flow.direction)}`);
   if (!Number.isFinite(flow.quantity) || flow.quantity < 0) throw new RangeError(`Flow quantity must be a finite number ≥ 0: ${flow.quantity}`);
+  if (flow.listingId !== undefined && !isUuid(flow.listingId)) throw new RangeError(`A flow's listingId must be a UUID: ${String(flow.listingId)}`);
 }
 
 function assertCard(card: NewCard): void {
@@ -107,6 +113,7 @@ const flowMap = (flow: FlowContent): Y.Map<unknown> =>
     [FLOW_KEYS.direction, flow.direction],
     [FLOW_KEYS.quantity, flow.quantity],
     [FLOW_KEYS.unit, flow.unit],
+    ...(flow.listingId !== undefined ? ([[FLOW_KEYS.listingId, flow.listingId]] as const) : []),
   ]);
 
 /** Appends a card to the block (or inserts it at `index`) and returns its map. */

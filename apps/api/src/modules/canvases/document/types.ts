@@ -9,6 +9,8 @@ export interface FlowContent {
   /** Amount per `unit`, e.g. 2 with unit `t/month`. */
   quantity: number;
   unit: string;
+  /** The symbiosis listing the flow is linked to; absent when it links to none. */
+  listingId?: string;
 }
 
 /** A card as plain data: what readers get, and what writers hand to `addCard`. */
