@@ -1,6 +1,7 @@
 // Listed explicitly (not globbed) so the same list works from the sources and from the build.
 // `npm run migration:generate -- <Name>` adds new files to both lists below.
 // migrations: imports
+import { TrigramSearch1796185561313 } from './1796185561313-TrigramSearch.js';
 import { NotificationText1796181802023 } from './1796181802023-NotificationText.js';
 import { Symbiosis1796181271939 } from './1796181271939-Symbiosis.js';
 import { ParticipantTimeZone1796180897269 } from './1796180897269-ParticipantTimeZone.js';
@@ -16,6 +17,7 @@ import { Initial1795730953174 } from './1795730953174-Initial.js';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const MIGRATIONS: Function[] = [
   // migrations: list
+  TrigramSearch1796185561313,
   NotificationText1796181802023,
   Symbiosis1796181271939,
   ParticipantTimeZone1796180897269,
