@@ -223,12 +223,41 @@ describe('canvases', () => {
     expect(history.data?.canvasHistory.reduce((sum, h) => sum + h.updates, 0)).toBe(60);
   });
 
+  it('words the circularity gaps as server text in the viewer’s language, the English list kept', async () => {
+    const canvas = await createCanvas();
+    const a = await open(owner, canvas.id);
+    await a.synced;
+    addCard(a.doc, CanvasBlock.KEY_ACTIVITIES, { id: 'k1', text: 'Felting', authorId: owner.user.id, colour: '#d94f30', createdAt: Date.now(), levers: [ResolveLever.LOOP, ResolveLever.REGENERATE, ResolveLever.SHARE, ResolveLever.OPTIMISE] });
+    addFlow(a.doc, CanvasBlock.KEY_ACTIVITIES, 'k1', { material: 'felt', direction: 'OUT', quantity: 1.5, unit: 't/month' });
+    await a.settled();
+    const GAPS = 'query($id: ID!) { canvas(canvasId: $id) { circularity { gaps gapMessages { code params { name type values } text language } } } }';
+    type Gaps = { canvas: { circularity: { gaps: string[]; gapMessages: { code: string; params: { name: string; type: string; values: string[] }[]; text: string; language: string }[] } } };
+    const setLanguages = (languages: string[]) =>
+      as(owner, 'mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { preferredLanguages } }', { i: { preferredLanguages: languages } });
+
+    await setLanguages(['de', 'fr-FR']);
+    const french = (await as<Gaps>(owner, GAPS, { id: canvas.id })).data!.canvas.circularity;
+    expect(french.gapMessages.map((g) => g.code)).toEqual(['CIRCULARITY_NO_TAKE_BACK', 'CIRCULARITY_OPEN_FLOWS', 'CIRCULARITY_NO_ADOPTION_FACTORS', 'CIRCULARITY_LEVERS_MISSING', 'CIRCULARITY_EMPTY_BLOCKS']);
+    expect(french.gapMessages.every((g) => g.language === 'fr')).toBe(true);
+    expect(french.gapMessages[1]).toMatchObject({ params: [{ name: 'materials', type: 'TEXT', values: ['felt (1.5 t/month)'] }, { name: 'count', type: 'COUNT', values: ['1'] }], text: 'Matière sortante sans retour : felt (1.5 t/month)' });
+    expect(french.gapMessages[3]).toMatchObject({ params: [{ name: 'levers', type: 'RESOLVE_LEVER', values: ['VIRTUALISE', 'EXCHANGE'] }, { name: 'count', type: 'COUNT', values: ['2'] }], text: 'Leviers non couverts : Virtualiser et Échanger' });
+    expect(french.gapMessages[4]!.text).toMatch(/^Blocs vides : Partenaires clés, Ressources clés, /);
+    // The deprecated list stays English, gap for gap.
+    expect(french.gaps).toHaveLength(french.gapMessages.length);
+    expect(french.gaps[1]).toBe('Material leaving without a loop back: felt (1.5 t/month)');
+
+    await setLanguages(['ar-TN']);
+    const arabic = (await as<Gaps>(owner, GAPS, { id: canvas.id })).data!.canvas.circularity;
+    expect(arabic.gapMessages[3]).toMatchObject({ language: 'ar', text: 'رافعتان غير مغطاتين: الرقمنة والاستبدال' });
+    await setLanguages(['en']);
+  });
+
   it('publishes the circularity check live as the canvas changes', async () => {
     const canvas = await createCanvas();
     const live = graphqlWsClient(hub.url, partner.user.accessToken);
-    const checks = subscribe<{ canvasCircularityChanged: { report: { takeBackFilled: boolean; gaps: string[] } } }>(
+    const checks = subscribe<{ canvasCircularityChanged: { report: { takeBackFilled: boolean; gaps: string[]; gapMessages: { code: string; language: string }[] } } }>(
       live,
-      'subscription($id: ID!) { canvasCircularityChanged(canvasId: $id) { canvasId report { score takeBackFilled gaps } } }',
+      'subscription($id: ID!) { canvasCircularityChanged(canvasId: $id) { canvasId report { score takeBackFilled gaps gapMessages { code language } } } }',
       { id: canvas.id },
     );
     await sleep(300);
@@ -237,6 +266,8 @@ describe('canvases', () => {
     addCard(a.doc, CanvasBlock.TAKE_BACK_SYSTEM, { id: 'tb', text: 'Collection points at municipal recycling centres', authorId: owner.user.id, colour: '#2e8b57', createdAt: Date.now() });
     const next = await checks.next();
     expect(next.data?.canvasCircularityChanged.report.takeBackFilled).toBe(true);
+    expect(next.data?.canvasCircularityChanged.report.gapMessages.map((g) => g.code)).not.toContain('CIRCULARITY_NO_TAKE_BACK');
+    expect(next.data?.canvasCircularityChanged.report.gapMessages[0]?.language).toBe('en');
     checks.dispose();
     await live.dispose();
   });

@@ -147,6 +147,14 @@ describe('challenges', () => {
     expect(await search('النسيج')).toEqual([ids.ar]);
     expect(await search('repair leather')).toEqual([ids.en]);
     expect(await search('nothing matches this')).toEqual([]);
+    // Typos: the trigram fallback on folded text finds what the words alone miss.
+    expect(await search('rigenerazone')).toEqual([ids.it]);
+    expect(await search('ανακυκλοση')).toEqual([ids.el]);
+    expect(await search('leathr')).toEqual([ids.en]);
+    // A text that only a typo matches ranks after every text the words themselves match.
+    const misspelt = await post(poster, { language: 'en', title: 'Leathr offcuts wanted', description: 'Small pieces for key rings.', levers: ['LOOP'] });
+    await open(misspelt);
+    expect(await search('leather')).toEqual([ids.en, misspelt]);
   });
 
   it('filters the feed and pages through it with a fixed number of SQL statements', async () => {

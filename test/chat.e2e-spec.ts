@@ -339,7 +339,13 @@ describe('chat', () => {
     for (const [event, payload, fields] of bad) {
       const answer = await a.request(event as 'chat:send', payload);
       expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_USER_INPUT', ...(fields ? { fields } : {}) } });
+      // The message says which rule was broken (never only "The payload is not valid."), as GraphQL's BAD_USER_INPUT does.
+      if (fields) expect({ event, fields, message: (answer as { error: { message: string } }).error.message }).not.toEqual({ event, fields, message: 'The payload is not valid.' });
     }
+    const sayOf = async (event: string, payload: unknown) => ((await a.request(event as 'chat:send', payload)) as { error: { message: string } }).error.message;
+    expect(await sayOf('chat:read', { channelId: channel.id, seq: 1.5 })).toBe('The payload is not valid: seq must be a whole number.');
+    expect(await sayOf('chat:send', { channelId: channel.id, clientId: 'ok-6', body: 'hi', extra: true })).toBe('The payload is not valid: extra is not a field of this input.');
+    expect(await sayOf('chat:send', { channelId: 'not-a-uuid', clientId: 'ok-7', body: 'hi' })).toBe('The payload is not valid: channelId must be an id given out by this server (a UUID).');
     expect(await a.request('chat:teleport' as 'chat:send', {})).toMatchObject({ ok: false, error: { code: 'BAD_USER_INPUT' } });
     // Still usable, and nothing was stored.
     expect(await a.send(channel.id, 'ok-final', 'Still here')).toMatchObject({ ok: true, data: { seq: 1 } });

@@ -32,6 +32,18 @@ export enum ServerTextCode {
   EXPERT_SPEAKS_LANGUAGE = 'EXPERT_SPEAKS_LANGUAGE',
   /** An expert is based in another country than the challenge's organisation. Params: country. */
   EXPERT_OTHER_COUNTRY = 'EXPERT_OTHER_COUNTRY',
+  /** A canvas gap: the take-back system block is empty. No params. */
+  CIRCULARITY_NO_TAKE_BACK = 'CIRCULARITY_NO_TAKE_BACK',
+  /** A canvas gap: materials go OUT that no card brings back IN. Params: materials (the first three, with their quantities), count (all of them). */
+  CIRCULARITY_OPEN_FLOWS = 'CIRCULARITY_OPEN_FLOWS',
+  /** A canvas gap: no card records a material flow. No params. */
+  CIRCULARITY_NO_FLOWS = 'CIRCULARITY_NO_FLOWS',
+  /** A canvas gap: the adoption factors block is empty. No params. */
+  CIRCULARITY_NO_ADOPTION_FACTORS = 'CIRCULARITY_NO_ADOPTION_FACTORS',
+  /** A canvas gap: ReSOLVE levers no card uses. Params: levers, count. */
+  CIRCULARITY_LEVERS_MISSING = 'CIRCULARITY_LEVERS_MISSING',
+  /** A canvas gap: classic blocks without a card with text. Params: blocks, count. */
+  CIRCULARITY_EMPTY_BLOCKS = 'CIRCULARITY_EMPTY_BLOCKS',
 }
 
 /** How to read a parameter's values. */
@@ -48,6 +60,8 @@ export enum ServerTextParamType {
   RESOLVE_LEVER = 'RESOLVE_LEVER',
   /** A value of the `CciSubsector` enum. */
   CCI_SUBSECTOR = 'CCI_SUBSECTOR',
+  /** A value of the `CanvasBlock` enum. */
+  CANVAS_BLOCK = 'CANVAS_BLOCK',
 }
 
 export interface ServerTextParam {

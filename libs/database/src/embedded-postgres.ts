@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 /**
@@ -20,7 +21,9 @@ export class EmbeddedPostgres {
   static async start(dataDir: string, port = 0): Promise<EmbeddedPostgres> {
     const location = dataDir.startsWith('memory://') ? dataDir : resolve(dataDir, 'pg');
     if (!location.startsWith('memory://')) mkdirSync(location, { recursive: true });
-    const db = await PGlite.create(location);
+    // pg_trgm (typo matching in search) is a contrib extension PGlite loads only when given here;
+    // the TrigramSearch migration then creates it, as on a PostgreSQL server.
+    const db = await PGlite.create(location, { extensions: { pg_trgm } });
     const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 100 });
     await server.start();
     const address = (server as unknown as { server?: { address(): { port: number } | string | null } }).server?.address();

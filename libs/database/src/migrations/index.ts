@@ -2,6 +2,7 @@
 // `npm run migration:generate -- <Name>` adds new files to both lists below.
 // migrations: imports
 import { SymbiosisChannel1796200000000 } from './1796200000000-SymbiosisChannel.js';
+import { TrigramSearch1796185561313 } from './1796185561313-TrigramSearch.js';
 import { NotificationText1796181802023 } from './1796181802023-NotificationText.js';
 import { Symbiosis1796181271939 } from './1796181271939-Symbiosis.js';
 import { ParticipantTimeZone1796180897269 } from './1796180897269-ParticipantTimeZone.js';
@@ -18,6 +19,7 @@ import { Initial1795730953174 } from './1795730953174-Initial.js';
 export const MIGRATIONS: Function[] = [
   // migrations: list
   SymbiosisChannel1796200000000,
+  TrigramSearch1796185561313,
   NotificationText1796181802023,
   Symbiosis1796181271939,
   ParticipantTimeZone1796180897269,

@@ -1,6 +1,7 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CanvasBlock, CanvasRole, ResolveLever } from '@app/contracts';
 import { Connection } from '@api/platform/graphql/pagination.js';
+import { ServerTextModel } from '@api/platform/i18n/server-text.model.js';
 
 /** The two values the canvas document allows for a flow's `direction` (its content reader drops others). */
 export enum MaterialFlowDirection {
@@ -131,8 +132,13 @@ export class CircularityReportModel {
   @Field(() => [OpenFlow], { description: 'Material leaving without a loop back.' })
   openFlows: OpenFlow[];
 
-  @Field(() => [String], { description: 'The main gaps, in words.' })
+  @Field(() => [String], { description: 'The main gaps, in English words.', deprecationReason: 'Use `gapMessages` (their `text`, or their `code` and `params`).' })
   gaps: string[];
+
+  @Field(() => [ServerTextModel], {
+    description: 'The main gaps (at most 6, most important first) as server text: codes `CIRCULARITY_…` with their params, worded in your preferred language.',
+  })
+  gapMessages: ServerTextModel[];
 
   @Field(() => Int, { description: 'A 0–100 summary (see docs/api.md).' })
   score: number;

@@ -9,6 +9,9 @@ import { UuidPipe } from '@api/platform/graphql/uuid.pipe.js';
 import { decodeCursor, toPage, type Page } from '@api/platform/graphql/pagination.js';
 import { DomainException } from '@api/platform/errors/domain.exception.js';
 import { PUB_SUB } from '@api/platform/realtime/pub-sub.provider.js';
+import { renderServerText, viewerLanguage } from '@api/platform/i18n/server-text.js';
+import { UsersRepository } from '@api/modules/identity/users/users.repository.js';
+import type { ServerTextLanguage } from '@app/contracts';
 import { Topics } from '@api/platform/realtime/topics.js';
 import { CanvasesService } from './canvases.service.js';
 import type { CanvasWithRole } from './canvases.repository.js';
@@ -31,7 +34,11 @@ function toCanvas({ canvas, role }: CanvasWithRole, seq?: number): Canvas {
   };
 }
 
-const toReport = (report: CircularityReport): CircularityReportModel => report as unknown as CircularityReportModel;
+/** The report as the schema gives it: its gaps worded in the viewer's language. */
+const toReport = (report: CircularityReport, language: ServerTextLanguage): CircularityReportModel => {
+  const { gapTexts, ...rest } = report;
+  return { ...rest, gapMessages: gapTexts.map((gap) => renderServerText(gap, language)) } as CircularityReportModel;
+};
 
 /** Canvases through GraphQL: management, decoded content, export, versions, history, live circularity. */
 @Resolver(() => Canvas)
@@ -39,7 +46,12 @@ export class CanvasesResolver {
   constructor(
     private readonly service: CanvasesService,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+    private readonly users: UsersRepository,
   ) {}
+
+  private async languageOf(userId: string): Promise<ServerTextLanguage> {
+    return viewerLanguage((await this.users.findById(userId))?.preferredLanguages);
+  }
 
   @Query(() => CanvasConnection, { description: 'A network’s canvases you can see, most recently active first.' })
   async canvases(@CurrentUser() caller: AuthUser, @Args() args: CanvasesArgs): Promise<Page<Canvas>> {
@@ -50,7 +62,7 @@ export class CanvasesResolver {
   @Query(() => CanvasDocument, { description: 'A canvas with its decoded content (blocks, cards, flows) and circularity check.' })
   async canvas(@CurrentUser() caller: AuthUser, @Args('canvasId', { type: () => ID, description: 'The canvas.' }, UuidPipe) canvasId: string): Promise<CanvasDocument> {
     const read = await this.service.content(caller.id, canvasId);
-    return { canvas: toCanvas(read, read.seq), blocks: read.content.blocks as CanvasDocument['blocks'], circularity: toReport(checkCircularity(read.content)) };
+    return { canvas: toCanvas(read, read.seq), blocks: read.content.blocks as CanvasDocument['blocks'], circularity: toReport(checkCircularity(read.content), await this.languageOf(caller.id)) };
   }
 
   @Query(() => String, { description: 'A canvas exported as Markdown or JSON.' })
@@ -137,7 +149,9 @@ export class CanvasesResolver {
         () => false,
       );
     },
-    resolve: (payload: { canvasId: string; report: CircularityReport }) => ({ canvasId: payload.canvasId, report: toReport(payload.report) }),
+    resolve: async function (this: CanvasesResolver, payload: { canvasId: string; report: CircularityReport }, _args: unknown, ctx: GraphQLRequestContext) {
+      return { canvasId: payload.canvasId, report: toReport(payload.report, ctx.user ? await this.languageOf(ctx.user.id) : 'en') };
+    },
   })
   async canvasCircularityChanged(@CurrentUser() caller: AuthUser, @Args('canvasId', { type: () => ID, description: 'The canvas.' }, UuidPipe) canvasId: string) {
     await this.service.requireRole(caller.id, canvasId);

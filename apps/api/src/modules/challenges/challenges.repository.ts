@@ -10,7 +10,7 @@ import { NetworkEntity } from '@api/modules/networks/network.entity.js';
 import { ChallengeEntity } from './challenge.entity.js';
 import { ChallengeFollowEntity } from './challenge-follow.entity.js';
 import { ChallengeTransitionEntity } from './challenge-transition.entity.js';
-import { searchConfigFor, searchDocumentSql, searchQuerySql } from '@api/platform/database/text-search.js';
+import { TYPO_SIMILARITY, searchConfigFor, searchDocumentSql, searchQuerySql, typoSimilaritySql } from '@api/platform/database/text-search.js';
 
 export type ChallengeFields = Pick<ChallengeEntity, 'title' | 'description' | 'levers' | 'materials' | 'subsectors' | 'language' | 'deadline' | 'attachments'>;
 
@@ -155,9 +155,13 @@ export class ChallengesRepository {
     let rank = 'NULL';
     let order = `${createdMs} DESC, c.id DESC`;
     if (filter.search) {
-      const query = searchQuerySql(p(filter.search));
-      where.push(`c.search_document @@ ${query}`);
-      rank = `round(ts_rank(c.search_document, ${query})::numeric, 6)`;
+      const term = p(filter.search);
+      const query = searchQuerySql(term);
+      const typo = typoSimilaritySql(term, `c.title || ' ' || c.description`);
+      where.push(`(c.search_document @@ ${query} OR ${typo} >= ${TYPO_SIMILARITY})`);
+      // Word matches rank above every typo match (2 + ts_rank against a similarity of at most 1), so the
+      // trigram fallback only fills in after them.
+      rank = `round((CASE WHEN c.search_document @@ ${query} THEN 2 + ts_rank(c.search_document, ${query}) ELSE ${typo} END)::numeric, 6)`;
       order = `${rank} DESC, c.id DESC`;
       if (after) where.push(`(${rank}, c.id) < (${p(after.key)}::numeric, ${p(after.id)}::uuid)`);
     } else if (after) {

@@ -3,7 +3,7 @@ import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { ChatMessagePayload } from '@app/contracts';
 import { returnedRows } from '@api/platform/database/returned-rows.js';
 import { queryPrepared } from '@api/platform/database/prepared.js';
-import { foldedDocumentSql, searchConfigFor, searchQuerySql } from '@api/platform/database/text-search.js';
+import { TYPO_SIMILARITY, foldedDocumentSql, searchConfigFor, searchQuerySql, typoSimilaritySql } from '@api/platform/database/text-search.js';
 import { channelAccessSql } from './chat-access.sql.js';
 
 /** Columns of a message as the contract names them; `m` is chat_messages. */
@@ -230,7 +230,8 @@ export class ChatMessagesRepository {
    */
   async search(userId: string, term: string, options: { channelId?: string; first: number; after?: { key: string; id: string } }): Promise<ChatMessagePayload[]> {
     const params: unknown[] = [userId, term, options.first + 1];
-    const where = [`m.search_document @@ ${searchQuerySql('$2')}`, 'm.deleted_at IS NULL', channelAccessSql('$1::uuid')];
+    // Typo matches (trigram similarity of the folded words) join the word matches, newest first like them.
+    const where = [`(m.search_document @@ ${searchQuerySql('$2')} OR ${typoSimilaritySql('$2', 'm.body')} >= ${TYPO_SIMILARITY})`, 'm.deleted_at IS NULL', channelAccessSql('$1::uuid')];
     if (options.channelId) {
       params.push(options.channelId);
       where.push(`m.channel_id = $${params.length}`);

@@ -17,9 +17,8 @@ export function searchConfigFor(language: string): string {
  * Folding that makes spellings people use interchangeably meet: Latin and Greek letters lose their
  * accents (upper case folds to lower here too, whatever the database's locale), Arabic alef forms
  * become bare alef, taa marbuta becomes haa, alef maqsura becomes yaa. Plain SQL (`translate`,
- * `regexp_replace`), so it runs the same on PostgreSQL and on the embedded PGlite with no extension:
- * `unaccent` and `pg_trgm` exist for PGlite only as extensions the embedded database would have to
- * load, and on a PostgreSQL server only with its contrib package.
+ * `regexp_replace`), so it runs the same on PostgreSQL and on the embedded PGlite with no extension
+ * (`unaccent` would need one on both). Only the typo fallback (`typoMatchSql`) uses `pg_trgm`.
  */
 const FOLD: Record<string, string> = {
   a: 'àáâãäåāÀÁÂÃÄÅĀ',
@@ -78,6 +77,9 @@ export function foldedDocumentSql(text: string): string {
   return `to_tsvector('simple', ${foldSql(text)})`;
 }
 
+/** A term using web-search syntax (quotes, `-word`, `or`): neither prefixes nor typo matches widen it. */
+const WEB_SEARCH_SYNTAX = '"|(^|\\s)-|\\sor\\s';
+
 /** SQL for the document, with `$cfg`, `$title` and `$body` as placeholders for parameters. */
 export function searchDocumentSql(cfg: string, title: string, body: string): string {
   return `setweight(to_tsvector(${cfg}::regconfig, ${title}), 'A') || setweight(to_tsvector(${cfg}::regconfig, ${body}), 'B') || to_tsvector('simple', ${title} || ' ' || ${body}) || ${foldedDocumentSql(`${title} || ' ' || ${body}`)}`;
@@ -91,6 +93,26 @@ export function searchDocumentSql(cfg: string, title: string, body: string): str
  */
 export function searchQuerySql(param: string): string {
   const prefixes = `(SELECT string_agg(quote_literal(lexeme) || ':*', ' & ') FROM unnest(${foldedDocumentSql(param)}))`;
-  const prefixQuery = `CASE WHEN ${param} ~* '"|(^|\\s)-|\\sor\\s' THEN ''::tsquery ELSE COALESCE(to_tsquery('simple', ${prefixes}), ''::tsquery) END`;
+  const prefixQuery = `CASE WHEN ${param} ~* '${WEB_SEARCH_SYNTAX}' THEN ''::tsquery ELSE COALESCE(to_tsquery('simple', ${prefixes}), ''::tsquery) END`;
   return `(${[...SEARCH_CONFIGS, 'simple'].map((cfg) => `websearch_to_tsquery('${cfg}', ${param})`).join(' || ')} || ${prefixQuery})`;
+}
+
+/**
+ * How alike a folded term and the most alike stretch of a folded text must be (pg_trgm
+ * `word_similarity`, 0–1) for a typo match. Measured on the labelled set: one wrong letter in a
+ * 6–8 letter word scores 0.5–0.9 (Arabic and Greek words, shorter in trigrams, at the low end),
+ * unrelated words 0–0.3.
+ */
+export const TYPO_SIMILARITY = 0.5;
+/** Folded terms shorter than this get no typo matches: a 3-letter term is alike to too many words. */
+const TYPO_MIN_LENGTH = 4;
+
+/**
+ * SQL for the similarity of a term (`param`) to a text (`text`), both folded: the trigram fallback for
+ * typos ("tessutti" finds "tessuti", "leathr" finds "Leather"). Zero for short terms and for terms with
+ * web-search syntax, so a caller can test it against `TYPO_SIMILARITY` and rank by it.
+ * Needs `pg_trgm` (created by the TrigramSearch migration; PGlite loads it as a contrib extension).
+ */
+export function typoSimilaritySql(param: string, text: string): string {
+  return `(CASE WHEN length(${foldSql(param)}) < ${TYPO_MIN_LENGTH} OR ${param} ~* '${WEB_SEARCH_SYNTAX}' THEN 0 ELSE word_similarity(${foldSql(param)}, ${foldSql(text)}) END)`;
 }

@@ -1,6 +1,6 @@
-import { CciSubsector, ResolveLever, SERVER_TEXT_LANGUAGES, ServerTextCode, ServerTextParamType } from '@app/contracts';
+import { CanvasBlock, CciSubsector, ResolveLever, SERVER_TEXT_LANGUAGES, ServerTextCode, ServerTextParamType } from '@app/contracts';
 import { parseMessage, placeholders, type MessagePart } from './icu-message.js';
-import { CATALOGUE, LEVER_LABELS, SUBSECTOR_LABELS } from './server-text.catalogue.js';
+import { BLOCK_LABELS, CATALOGUE, LEVER_LABELS, SUBSECTOR_LABELS } from './server-text.catalogue.js';
 import { param, renderServerText, viewerLanguage } from './server-text.js';
 
 function pluralSelectors(parts: MessagePart[], into: string[][] = []): string[][] {
@@ -30,8 +30,8 @@ describe('server text catalogue', () => {
     }
   });
 
-  it('labels every lever and subsector in every language', () => {
-    for (const labels of [...Object.values(ResolveLever).map((l) => LEVER_LABELS[l]), ...Object.values(CciSubsector).map((s) => SUBSECTOR_LABELS[s])]) {
+  it('labels every lever, subsector and canvas block in every language', () => {
+    for (const labels of [...Object.values(ResolveLever).map((l) => LEVER_LABELS[l]), ...Object.values(CciSubsector).map((s) => SUBSECTOR_LABELS[s]), ...Object.values(CanvasBlock).map((b) => BLOCK_LABELS[b])]) {
       expect(Object.keys(labels).sort()).toEqual([...SERVER_TEXT_LANGUAGES].sort());
       for (const language of SERVER_TEXT_LANGUAGES) expect(labels[language].trim()).not.toBe('');
     }

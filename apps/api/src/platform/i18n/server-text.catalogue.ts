@@ -1,4 +1,4 @@
-import { CciSubsector, ResolveLever, ServerTextCode, type ServerTextLanguage } from '@app/contracts';
+import { CanvasBlock, CciSubsector, ResolveLever, ServerTextCode, type ServerTextLanguage } from '@app/contracts';
 
 /**
  * The hub's wording of every server text code, in ICU MessageFormat (see icu-message.ts), one entry
@@ -107,6 +107,48 @@ export const CATALOGUE: Record<ServerTextCode, Record<ServerTextLanguage, string
     fr: 'Établie dans un autre pays : {country}',
     ar: 'مقرها في بلد آخر: {country}',
   },
+  [ServerTextCode.CIRCULARITY_NO_TAKE_BACK]: {
+    en: 'No take-back system yet: how do products come back?',
+    it: 'Ancora nessun sistema di ritiro: come tornano indietro i prodotti?',
+    el: 'Δεν υπάρχει ακόμη σύστημα επιστροφής: πώς επιστρέφουν τα προϊόντα;',
+    fr: 'Pas encore de système de reprise : comment les produits reviennent-ils ?',
+    ar: 'لا يوجد نظام استرجاع بعد: كيف تعود المنتجات؟',
+  },
+  [ServerTextCode.CIRCULARITY_OPEN_FLOWS]: {
+    en: '{count, plural, one {Material leaving without a loop back: {materials}} other {# materials leaving without a loop back: {materials}}}',
+    it: '{count, plural, one {Materiale in uscita senza ritorno: {materials}} many {# materiali in uscita senza ritorno: {materials}} other {# materiali in uscita senza ritorno: {materials}}}',
+    el: '{count, plural, one {Υλικό που φεύγει χωρίς να επιστρέφει: {materials}} other {# υλικά που φεύγουν χωρίς να επιστρέφουν: {materials}}}',
+    fr: '{count, plural, one {Matière sortante sans retour : {materials}} many {# matières sortantes sans retour : {materials}} other {# matières sortantes sans retour : {materials}}}',
+    ar: '{count, plural, zero {لا مواد خارجة بلا عودة} one {مادة خارجة بلا عودة: {materials}} two {مادتان خارجتان بلا عودة: {materials}} few {# مواد خارجة بلا عودة: {materials}} many {# مادة خارجة بلا عودة: {materials}} other {# مادة خارجة بلا عودة: {materials}}}',
+  },
+  [ServerTextCode.CIRCULARITY_NO_FLOWS]: {
+    en: 'No material flows yet: what comes in, and what goes out?',
+    it: 'Ancora nessun flusso di materiali: che cosa entra e che cosa esce?',
+    el: 'Δεν υπάρχουν ακόμη ροές υλικών: τι μπαίνει και τι βγαίνει;',
+    fr: 'Pas encore de flux de matières : qu’est-ce qui entre, et qu’est-ce qui sort ?',
+    ar: 'لا توجد تدفقات مواد بعد: ما الذي يدخل وما الذي يخرج؟',
+  },
+  [ServerTextCode.CIRCULARITY_NO_ADOPTION_FACTORS]: {
+    en: 'No adoption factors yet: what would make customers and partners switch?',
+    it: 'Ancora nessun fattore di adozione: che cosa convincerebbe clienti e partner a cambiare?',
+    el: 'Δεν υπάρχουν ακόμη παράγοντες υιοθέτησης: τι θα έκανε πελάτες και συνεργάτες να αλλάξουν;',
+    fr: 'Pas encore de facteurs d’adoption : qu’est-ce qui ferait changer clients et partenaires ?',
+    ar: 'لا توجد عوامل تبنٍّ بعد: ما الذي يدفع العملاء والشركاء إلى التحول؟',
+  },
+  [ServerTextCode.CIRCULARITY_LEVERS_MISSING]: {
+    en: '{count, plural, one {Lever not covered: {levers}} other {Levers not covered: {levers}}}',
+    it: '{count, plural, one {Leva non coperta: {levers}} many {Leve non coperte: {levers}} other {Leve non coperte: {levers}}}',
+    el: '{count, plural, one {Μοχλός που δεν καλύπτεται: {levers}} other {Μοχλοί που δεν καλύπτονται: {levers}}}',
+    fr: '{count, plural, one {Levier non couvert : {levers}} many {Leviers non couverts : {levers}} other {Leviers non couverts : {levers}}}',
+    ar: '{count, plural, zero {كل الروافع مغطاة} one {رافعة غير مغطاة: {levers}} two {رافعتان غير مغطاتين: {levers}} few {روافع غير مغطاة: {levers}} many {روافع غير مغطاة: {levers}} other {روافع غير مغطاة: {levers}}}',
+  },
+  [ServerTextCode.CIRCULARITY_EMPTY_BLOCKS]: {
+    en: '{count, plural, one {Empty block: {blocks}} other {Empty blocks: {blocks}}}',
+    it: '{count, plural, one {Blocco vuoto: {blocks}} many {Blocchi vuoti: {blocks}} other {Blocchi vuoti: {blocks}}}',
+    el: '{count, plural, one {Κενό πεδίο: {blocks}} other {Κενά πεδία: {blocks}}}',
+    fr: '{count, plural, one {Bloc vide : {blocks}} many {Blocs vides : {blocks}} other {Blocs vides : {blocks}}}',
+    ar: '{count, plural, zero {لا توجد خانات فارغة} one {خانة فارغة: {blocks}} two {خانتان فارغتان: {blocks}} few {خانات فارغة: {blocks}} many {خانات فارغة: {blocks}} other {خانات فارغة: {blocks}}}',
+  },
 };
 
 /** The ReSOLVE levers by name, as the Ellen MacArthur Foundation's framework is usually rendered. */
@@ -135,4 +177,19 @@ export const SUBSECTOR_LABELS: Record<CciSubsector, Record<ServerTextLanguage, s
   [CciSubsector.PERFORMING_ARTS]: { en: 'performing arts', it: 'arti dello spettacolo', el: 'παραστατικές τέχνες', fr: 'arts du spectacle', ar: 'فنون الأداء' },
   [CciSubsector.PUBLISHING]: { en: 'publishing', it: 'editoria', el: 'εκδόσεις', fr: 'édition', ar: 'النشر' },
   [CciSubsector.VISUAL_ARTS]: { en: 'visual arts', it: 'arti visive', el: 'εικαστικές τέχνες', fr: 'arts visuels', ar: 'الفنون البصرية' },
+};
+
+/** The blocks of the circular business model canvas (Lewandowski), as headings in each language. */
+export const BLOCK_LABELS: Record<CanvasBlock, Record<ServerTextLanguage, string>> = {
+  [CanvasBlock.KEY_PARTNERS]: { en: 'Key partners', it: 'Partner chiave', el: 'Βασικοί συνεργάτες', fr: 'Partenaires clés', ar: 'الشركاء الرئيسيون' },
+  [CanvasBlock.KEY_ACTIVITIES]: { en: 'Key activities', it: 'Attività chiave', el: 'Βασικές δραστηριότητες', fr: 'Activités clés', ar: 'الأنشطة الرئيسية' },
+  [CanvasBlock.KEY_RESOURCES]: { en: 'Key resources', it: 'Risorse chiave', el: 'Βασικοί πόροι', fr: 'Ressources clés', ar: 'الموارد الرئيسية' },
+  [CanvasBlock.VALUE_PROPOSITIONS]: { en: 'Value propositions', it: 'Proposte di valore', el: 'Προτάσεις αξίας', fr: 'Propositions de valeur', ar: 'عروض القيمة' },
+  [CanvasBlock.CUSTOMER_RELATIONSHIPS]: { en: 'Customer relationships', it: 'Relazioni con i clienti', el: 'Σχέσεις με πελάτες', fr: 'Relations clients', ar: 'العلاقات مع العملاء' },
+  [CanvasBlock.CHANNELS]: { en: 'Channels', it: 'Canali', el: 'Κανάλια', fr: 'Canaux', ar: 'القنوات' },
+  [CanvasBlock.CUSTOMER_SEGMENTS]: { en: 'Customer segments', it: 'Segmenti di clientela', el: 'Τμήματα πελατών', fr: 'Segments de clientèle', ar: 'شرائح العملاء' },
+  [CanvasBlock.COST_STRUCTURE]: { en: 'Cost structure', it: 'Struttura dei costi', el: 'Διάρθρωση κόστους', fr: 'Structure de coûts', ar: 'هيكل التكاليف' },
+  [CanvasBlock.REVENUE_STREAMS]: { en: 'Revenue streams', it: 'Flussi di ricavi', el: 'Ροές εσόδων', fr: 'Sources de revenus', ar: 'مصادر الإيرادات' },
+  [CanvasBlock.TAKE_BACK_SYSTEM]: { en: 'Take-back system', it: 'Sistema di ritiro', el: 'Σύστημα επιστροφής', fr: 'Système de reprise', ar: 'نظام الاسترجاع' },
+  [CanvasBlock.ADOPTION_FACTORS]: { en: 'Adoption factors', it: 'Fattori di adozione', el: 'Παράγοντες υιοθέτησης', fr: 'Facteurs d’adoption', ar: 'عوامل التبني' },
 };

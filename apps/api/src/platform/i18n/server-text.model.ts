@@ -19,6 +19,12 @@ registerEnumType(ServerTextCode, {
     EXPERT_SHARED_SUBSECTORS: { description: 'The expert works in subsectors of the challenge. Params: `subsectors` (CCI_SUBSECTOR, a list), `count` (COUNT).' },
     EXPERT_SPEAKS_LANGUAGE: { description: 'The expert has members who speak the challenge’s language. Params: `language` (LANGUAGE).' },
     EXPERT_OTHER_COUNTRY: { description: 'The expert is based in another country than the challenge’s organisation. Params: `country` (COUNTRY).' },
+    CIRCULARITY_NO_TAKE_BACK: { description: 'A canvas gap: the take-back system block is empty. No params.' },
+    CIRCULARITY_OPEN_FLOWS: { description: 'A canvas gap: materials go OUT that no card brings back IN. Params: `materials` (TEXT, a list of the first three, each with its quantities), `count` (COUNT, all of them).' },
+    CIRCULARITY_NO_FLOWS: { description: 'A canvas gap: no card records a material flow. No params.' },
+    CIRCULARITY_NO_ADOPTION_FACTORS: { description: 'A canvas gap: the adoption factors block is empty. No params.' },
+    CIRCULARITY_LEVERS_MISSING: { description: 'A canvas gap: ReSOLVE levers no card uses. Params: `levers` (RESOLVE_LEVER, a list), `count` (COUNT).' },
+    CIRCULARITY_EMPTY_BLOCKS: { description: 'A canvas gap: classic blocks without a card with text. Params: `blocks` (CANVAS_BLOCK, a list), `count` (COUNT).' },
   },
 });
 
@@ -32,6 +38,7 @@ registerEnumType(ServerTextParamType, {
     COUNTRY: { description: 'A country as an ISO 3166-1 alpha-2 code, e.g. `TN`.' },
     RESOLVE_LEVER: { description: 'A value of the `ResolveLever` enum.' },
     CCI_SUBSECTOR: { description: 'A value of the `CciSubsector` enum.' },
+    CANVAS_BLOCK: { description: 'A value of the `CanvasBlock` enum.' },
   },
 });
 

@@ -1,6 +1,6 @@
-import { SERVER_TEXT_LANGUAGES, ServerTextParamType, type CciSubsector, type ResolveLever, type ServerTextData, type ServerTextLanguage, type ServerTextParam } from '@app/contracts';
+import { SERVER_TEXT_LANGUAGES, ServerTextParamType, type CanvasBlock, type CciSubsector, type ResolveLever, type ServerTextData, type ServerTextLanguage, type ServerTextParam } from '@app/contracts';
 import { formatMessage, parseMessage, type MessagePart } from './icu-message.js';
-import { CATALOGUE, LEVER_LABELS, SUBSECTOR_LABELS } from './server-text.catalogue.js';
+import { BLOCK_LABELS, CATALOGUE, LEVER_LABELS, SUBSECTOR_LABELS } from './server-text.catalogue.js';
 
 /** Server text for one viewer: the data a client can word itself, and the hub's wording. */
 export interface RenderedServerText extends ServerTextData {
@@ -38,6 +38,8 @@ function wordValue(type: ServerTextParamType, value: string, language: ServerTex
       return LEVER_LABELS[value as ResolveLever]?.[language] ?? value;
     case ServerTextParamType.CCI_SUBSECTOR:
       return SUBSECTOR_LABELS[value as CciSubsector]?.[language] ?? value;
+    case ServerTextParamType.CANVAS_BLOCK:
+      return BLOCK_LABELS[value as CanvasBlock]?.[language] ?? value;
     case ServerTextParamType.LANGUAGE: {
       const name = safely(() => new Intl.DisplayNames([language], { type: 'language' }).of(value), value);
       // Greek writes language names in lower case inside a sentence ("μιλά ιταλικά"); CLDR gives them capitalised.

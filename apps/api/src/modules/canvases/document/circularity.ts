@@ -1,4 +1,4 @@
-import { CanvasBlock, type ResolveLever } from '@app/contracts';
+import { CanvasBlock, ServerTextCode, ServerTextParamType, type ResolveLever, type ServerTextData } from '@app/contracts';
 
 import { BLOCK_NAMES, CLASSIC_BLOCKS, LEVER_NAMES, RESOLVE_LEVERS } from './names.js';
 import type { BlockContent, CanvasContent, CardContent } from './types.js';
@@ -20,8 +20,10 @@ export interface CircularityReport {
   adoptionFactorsFilled: boolean;
   /** OUT flows of a material that no card brings back IN: material leaving without a loop back. */
   openFlows: OpenFlow[];
-  /** At most `MAX_GAPS` plain-English prompts, most important first. */
+  /** At most `MAX_GAPS` plain-English prompts, most important first (kept for older clients). */
   gaps: string[];
+  /** The same gaps as server text (code and params), in the same order, for wording in the viewer's language. */
+  gapTexts: ServerTextData[];
 }
 
 /**
@@ -77,6 +79,27 @@ export function checkCircularity(content: CanvasContent): CircularityReport {
     leversMissing.length > 0 ? `Levers not covered: ${leversMissing.map((lever) => LEVER_NAMES[lever]).join(', ')}` : null,
     emptyClassic.length > 0 ? `Empty blocks: ${emptyClassic.map((block) => BLOCK_NAMES[block]).join(', ')}` : null,
   ].filter((gap): gap is string => gap !== null);
+  const list = (name: string, type: ServerTextParamType, values: string[]) => [
+    { name, type, values },
+    { name: 'count', type: ServerTextParamType.COUNT, values: [String(values.length)] },
+  ];
+  const describedOpen = describeOpenFlows(openFlows);
+  const gapTexts: ServerTextData[] = [
+    takeBackFilled ? null : { code: ServerTextCode.CIRCULARITY_NO_TAKE_BACK, params: [] },
+    openFlows.length > 0
+      ? {
+          code: ServerTextCode.CIRCULARITY_OPEN_FLOWS,
+          params: [
+            { name: 'materials', type: ServerTextParamType.TEXT, values: describedOpen.slice(0, LISTED_MATERIALS) },
+            { name: 'count', type: ServerTextParamType.COUNT, values: [String(describedOpen.length)] },
+          ],
+        }
+      : null,
+    flows.length === 0 ? { code: ServerTextCode.CIRCULARITY_NO_FLOWS, params: [] } : null,
+    adoptionFactorsFilled ? null : { code: ServerTextCode.CIRCULARITY_NO_ADOPTION_FACTORS, params: [] },
+    leversMissing.length > 0 ? { code: ServerTextCode.CIRCULARITY_LEVERS_MISSING, params: list('levers', ServerTextParamType.RESOLVE_LEVER, leversMissing) } : null,
+    emptyClassic.length > 0 ? { code: ServerTextCode.CIRCULARITY_EMPTY_BLOCKS, params: list('blocks', ServerTextParamType.CANVAS_BLOCK, emptyClassic) } : null,
+  ].filter((gap): gap is ServerTextData => gap !== null);
 
   return {
     score: Math.round(score),
@@ -86,6 +109,7 @@ export function checkCircularity(content: CanvasContent): CircularityReport {
     adoptionFactorsFilled,
     openFlows,
     gaps: gaps.slice(0, MAX_GAPS),
+    gapTexts: gapTexts.slice(0, MAX_GAPS),
   };
 }
 
@@ -94,8 +118,8 @@ function hasText(content: CanvasContent, block: CanvasBlock): boolean {
   return (found?.cards ?? []).some((card: CardContent) => card.text.trim() !== '');
 }
 
-/** One sentence for all open flows: each material once, its quantities added up per unit. */
-function openFlowsGap(openFlows: OpenFlow[]): string {
+/** Each open material once, with its quantities added up per unit: "felt (1.75 t/month, 30 kg/week)". */
+function describeOpenFlows(openFlows: OpenFlow[]): string[] {
   const byMaterial = new Map<string, { material: string; perUnit: Map<string, number> }>();
   for (const flow of openFlows) {
     const key = materialKey(flow.material);
@@ -107,6 +131,12 @@ function openFlowsGap(openFlows: OpenFlow[]): string {
     const amounts = [...perUnit].filter(([, quantity]) => quantity > 0).map(([unit, quantity]) => `${formatQuantity(quantity)}${unit ? ` ${unit}` : ''}`);
     return amounts.length > 0 ? `${material} (${amounts.join(', ')})` : material;
   });
+  return described;
+}
+
+/** One sentence for all open flows (English, for the deprecated `gaps`). */
+function openFlowsGap(openFlows: OpenFlow[]): string {
+  const described = describeOpenFlows(openFlows);
   const listed = described.slice(0, LISTED_MATERIALS).join(', ');
   const more = described.length > LISTED_MATERIALS ? ` and ${described.length - LISTED_MATERIALS} more` : '';
   return `${described.length === 1 ? 'Material' : 'Materials'} leaving without a loop back: ${listed}${more}`;
