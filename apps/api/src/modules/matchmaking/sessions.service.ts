@@ -60,7 +60,7 @@ export class SessionsService {
   async move(userId: string, sessionId: string, to: SessionPhase): Promise<MatchmakingSessionEntity> {
     const session = await this.access.requireOrganiser(userId, sessionId);
     if (!SESSION_TRANSITIONS[session.phase].includes(to)) {
-      throw DomainException.conflict(`A session goes from ${session.phase} to ${SESSION_TRANSITIONS[session.phase].join(' or ') || 'nowhere'}, not to ${to}.`);
+      throw DomainException.lifecycle('A session', session.phase, SESSION_TRANSITIONS[session.phase], to);
     }
     if (to === SessionPhase.SCHEDULED) {
       // Scheduling moves the phase itself, under the session's lock.
