@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, msg, newUser, screenshot, seriousViolations, type Lang } from './support/browser.js';
-import { DEMO_PASSWORD, startDemoHub } from './support/demo-hub.js';
+import { logIn, startDemoHub } from './support/demo-hub.js';
 
 // Chat in the browser: Giulia (Comune di Prato, Italian interface) and Amira (Atelier Médina, Tunis,
 // Arabic interface) in their network's general channel, on a real hub with the demo data, in Chromium.
@@ -24,14 +24,6 @@ afterAll(async () => {
   await browser?.close();
   await stopHub?.();
 });
-
-async function logIn(page: Page, lang: Lang, email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel(msg(lang, 'auth.email')).fill(email);
-  await page.getByLabel(msg(lang, 'auth.password')).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: msg(lang, 'auth.login.submit') }).click();
-  await page.getByRole('heading', { level: 1, name: msg(lang, 'challenges.feed.title') }).waitFor();
-}
 
 /** Opens the network's general channel from the channel list and waits until the live stream is joined. */
 async function openGeneralChannel(page: Page, lang: Lang): Promise<string> {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { gql } from '@app/testing';
 import { frameSent, launchBrowser, msg, newUser, screenshot, seriousViolations, type Lang } from './support/browser.js';
-import { DEMO_PASSWORD, startDemoHub } from './support/demo-hub.js';
+import { DEMO_PASSWORD, logIn, startDemoHub } from './support/demo-hub.js';
 
 // The participant side of matchmaking on the demo data: the seeded "Prato–Tunis circular textiles
 // matchmaking" session (scheduled) where Amira's Atelier Médina Design in Tunis meets the Lanificio in
@@ -27,14 +27,6 @@ afterAll(async () => {
   await browser?.close();
   await stopHub?.();
 });
-
-async function logIn(page: Page, lang: Lang, email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel(msg(lang, 'auth.email')).fill(email);
-  await page.getByLabel(msg(lang, 'auth.password')).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: msg(lang, 'auth.login.submit') }).click();
-  await page.getByRole('heading', { level: 1, name: msg(lang, 'challenges.feed.title') }).waitFor();
-}
 
 /** From the navigation to the demo session's page. */
 async function openSession(page: Page, lang: Lang): Promise<string> {

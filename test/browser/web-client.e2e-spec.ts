@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { frameSent, launchBrowser, msg, newUser, screenshot, seriousViolations, type Lang } from './support/browser.js';
-import { DEMO_PASSWORD, startDemoHub } from './support/demo-hub.js';
+import { DEMO_PASSWORD, logIn, startDemoHub } from './support/demo-hub.js';
 
 // The web client as its users meet it: a real hub process with the demo data serving the built client,
 // driven in real Chromium. Giulia runs the Comune di Prato (Italian interface), Amira the Atelier
@@ -25,14 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await stopHub?.();
 });
-
-async function logIn(page: Page, lang: Lang, email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel(msg(lang, 'auth.email')).fill(email);
-  await page.getByLabel(msg(lang, 'auth.password')).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: msg(lang, 'auth.login.submit') }).click();
-  await page.getByRole('heading', { level: 1, name: msg(lang, 'challenges.feed.title') }).waitFor();
-}
 
 /** The page has asked the hub for this challenge's live activity over graphql-ws. */
 function subscribed(page: Page, challengeId: string): Promise<void> {
