@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { DataSource } from 'typeorm';
-import { Factory, errorCode, gql, graphqlWsClient, startTestHub, subscribe, type TestHub, type TestOrganisation, type TestUser } from '@app/testing';
+import { Topics } from '@api/platform/realtime/topics.js';
+import { Factory, errorCode, gql, graphqlWsClient, startTestHub, subscribe, untilSubscribed, type TestHub, type TestOrganisation, type TestUser } from '@app/testing';
 
 interface Actor {
   user: TestUser;
@@ -201,7 +202,7 @@ describe('matchmaking', () => {
     }
     const live = graphqlWsClient(hub.url, medina.user.accessToken);
     const changes = subscribe<{ matchmakingAgendaChanged: { change: string; meetingId: string } }>(live, 'subscription($p: ID!) { matchmakingAgendaChanged(participantId: $p) { change meetingId scheduleVersion } }', { p: participant.get(medina) });
-    await new Promise((r) => setTimeout(r, 300));
+    await untilSubscribed(hub, Topics.matchmakingAgenda(participant.get(medina)!));
     const taken = new Set(usedSlots);
     const medinaSlots = new Set((await agenda(medina, medina)).data!.matchmakingAgenda.items.map((i) => slotOf(i.meeting.startsAt)));
     // Slot 0 is one Médina cannot attend.
@@ -421,7 +422,7 @@ describe('matchmaking', () => {
     expect(errorCode(await withdraw(prato, lanificio))).toBe('FORBIDDEN');
     const live = graphqlWsClient(hub.url, medina.user.accessToken);
     const changes = subscribe<{ matchmakingAgendaChanged: { change: string; meetingId: string } }>(live, 'subscription($p: ID!) { matchmakingAgendaChanged(participantId: $p) { change meetingId } }', { p: participant.get(medina) });
-    await new Promise((r) => setTimeout(r, 300));
+    await untilSubscribed(hub, Topics.matchmakingAgenda(participant.get(medina)!));
     const withdrawn = await withdraw(lanificio, lanificio);
     expect(withdrawn.errors).toBeUndefined();
     expect(withdrawn.data?.withdrawMatchmakingRegistration).toEqual({ id: sessionId, myParticipations: [] });

@@ -1,8 +1,9 @@
 import { DemoSymbiosisSeeder, DEMO_LISTINGS } from '@api/modules/demo/demo-symbiosis.seeder.js';
 import type { DemoOrganisationKey } from '@api/modules/demo/demo-data.js';
 import { ListingsService } from '@api/modules/symbiosis/listings.service.js';
+import { symbiosisMatchesTopic } from '@api/modules/symbiosis/symbiosis.topics.js';
 import { DatabaseService } from '@api/platform/database/database.service.js';
-import { Factory, errorCode, gql, graphqlWsClient, startTestHub, subscribe, type GraphQLResult, type TestHub, type TestOrganisation, type TestUser } from '@app/testing';
+import { Factory, errorCode, gql, graphqlWsClient, startTestHub, subscribe, untilSubscribed, type GraphQLResult, type TestHub, type TestOrganisation, type TestUser } from '@app/testing';
 
 const CREATE_NETWORK = `mutation($i: CreateNetworkInput!) { createNetwork(input: $i) { id } }`;
 const REQUEST = `mutation($i: RequestToJoinInput!) { requestToJoinNetwork(input: $i) { id } }`;
@@ -169,8 +170,8 @@ describe('symbiosis exchange', () => {
       'subscription($org: ID!) { symbiosisMatchFound(organisationId: $org) { offerId wantId score reasons { code } } }',
       { org: prato.org.id },
     );
-    // graphql-ws gives no acknowledgement per subscription; let the subscribe message be processed.
-    await new Promise((r) => setTimeout(r, 300));
+    // graphql-ws acknowledges no single subscription: wait until the hub holds it.
+    await untilSubscribed(hub, symbiosisMatchesTopic(prato.org.id));
     const offer = await postListing(prato, { title: 'Ritagli di lana cardata', description: 'Ritagli puliti di lana, divisi per colore.', language: 'it', material: 'TEXTILE_OFFCUTS', ewcCode: '040222', radiusKm: 100 });
     await activate(prato, offer.id);
     const want = await postListing(tunis, {

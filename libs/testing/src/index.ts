@@ -6,3 +6,4 @@ export * from './hub-process.js';
 export * from './private-services.js';
 export * from './chat-client.js';
 export * from './canvas-client.js';
+export * from './subscriptions.js';
