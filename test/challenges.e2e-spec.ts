@@ -1,5 +1,6 @@
 import { DatabaseService } from '@api/platform/database/database.service.js';
-import { Factory, errorCode, gql, graphqlWsClient, startTestHub, subscribe, type TestHub, type TestOrganisation, type TestUser } from '@app/testing';
+import { Factory, errorCode, gql, graphqlWsClient, startTestHub, subscribe, untilSubscribed, type TestHub, type TestOrganisation, type TestUser } from '@app/testing';
+import { Topics } from '@api/platform/realtime/topics.js';
 
 const CREATE_NETWORK = `mutation($i: CreateNetworkInput!) { createNetwork(input: $i) { id } }`;
 const REQUEST = `mutation($i: RequestToJoinInput!) { requestToJoinNetwork(input: $i) { id } }`;
@@ -259,7 +260,7 @@ describe('challenges', () => {
     await open(id);
     const client = graphqlWsClient(hub.url, outsider.user.accessToken);
     const sub = subscribe<{ challengeActivity: { kind: string; score: number | null } }>(client, 'subscription($id: ID!) { challengeActivity(challengeId: $id) { kind score } }', { id });
-    await new Promise((r) => setTimeout(r, 300));
+    await untilSubscribed(hub, Topics.challengeActivity(id));
     const answer = await gql<{ answerChallenge: { id: string } }>(hub.url, ANSWER, { i: { challengeId: id, organisationId: expert.org.id, body: 'An idea.' } }, expert.user.accessToken);
     expect((await sub.next()).data?.challengeActivity).toEqual({ kind: 'ANSWER_ADDED', score: null });
     await gql(hub.url, VOTE, { id: answer.data!.answerChallenge.id, v: 1 }, poster.user.accessToken);

@@ -1,4 +1,5 @@
-import { Factory, errorCode, gql, graphqlWsClient, startTestHub, subscribe, type TestHub, type TestOrganisation, type TestUser } from '@app/testing';
+import { Factory, errorCode, gql, graphqlWsClient, startTestHub, subscribe, untilSubscribed, type TestHub, type TestOrganisation, type TestUser } from '@app/testing';
+import { Topics } from '@api/platform/realtime/topics.js';
 
 const CREATE = `mutation($i: CreateNetworkInput!) { createNetwork(input: $i) { id name visibility } }`;
 const NETWORK = `query($id: ID!) { network(networkId: $id) { id name viewerRole memberCount members(first: 50) { nodes { role organisation { id name country kind } } } } }`;
@@ -160,7 +161,7 @@ describe('networks and clusters', () => {
     const snoop = graphqlWsClient(hub.url, outsider.user.accessToken);
     const refused = subscribe(snoop, 'subscription($n: ID!) { networkActivity(networkId: $n) { kind } }', { n: privateCluster });
     expect(JSON.stringify((await refused.next()).errors)).toContain('NOT_FOUND');
-    await new Promise((r) => setTimeout(r, 300));
+    await untilSubscribed(hub, Topics.networkActivity(publicNetwork));
     await join(publicNetwork, newcomer);
     expect((await activity.next()).data?.networkActivity).toEqual({ kind: 'MEMBER_JOINED', organisationId: newcomer.org.id });
     activity.dispose();

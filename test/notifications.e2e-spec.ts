@@ -1,4 +1,5 @@
-import { Factory, errorCode, gql, graphqlWsClient, startTestHub, subscribe, type TestHub, type TestOrganisation, type TestUser } from '@app/testing';
+import { Factory, errorCode, gql, graphqlWsClient, startTestHub, subscribe, untilSubscribed, type TestHub, type TestOrganisation, type TestUser } from '@app/testing';
+import { Topics } from '@api/platform/realtime/topics.js';
 
 const LIST = `query($unread: Boolean, $after: String) { notifications(first: 2, unreadOnly: $unread, after: $after) { nodes { id kind title challengeId readAt } pageInfo { endCursor hasNextPage } } unreadNotificationCount }`;
 
@@ -43,7 +44,7 @@ describe('notifications', () => {
 
     const live = graphqlWsClient(hub.url, poster.user.accessToken);
     const pushed = subscribe<{ notificationReceived: { kind: string; challengeId: string } }>(live, 'subscription { notificationReceived { kind challengeId } }');
-    await new Promise((r) => setTimeout(r, 300));
+    await untilSubscribed(hub, Topics.notificationReceived(poster.user.id));
     const answer = await gql<{ answerChallenge: { id: string } }>(hub.url, `mutation($i: AnswerInput!) { answerChallenge(input: $i) { id } }`, { i: { challengeId, organisationId: expert.org.id, body: 'Grind them into terrazzo.' } }, expert.user.accessToken);
     expect((await pushed.next()).data?.notificationReceived).toEqual({ kind: 'ANSWER_ON_MY_CHALLENGE', challengeId });
     pushed.dispose();
