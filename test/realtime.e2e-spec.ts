@@ -1,5 +1,6 @@
 import jwt from 'jsonwebtoken';
-import { Factory, TEST_JWT_SECRET, connectSocket, gql, graphqlWsClient, nextEvent, startTestHub, subscribe, type TestHub } from '@app/testing';
+import { Factory, TEST_JWT_SECRET, connectSocket, gql, graphqlWsClient, nextEvent, startTestHub, subscribe, untilSubscribed, type TestHub } from '@app/testing';
+import { Topics } from '@api/platform/realtime/topics.js';
 
 const CHANGED = 'subscription($id: ID!) { organisationChanged(organisationId: $id) { organisationId change userId at } }';
 
@@ -88,7 +89,7 @@ describe('realtime: socket.io and graphql-ws', () => {
       const socket = await connectSocket(hub.url, invitee.accessToken);
       const client = graphqlWsClient(hub.url, invitee.accessToken);
       const sub = subscribe<{ invitationReceived: { organisation: { name: string }; role: string } }>(client, 'subscription { invitationReceived { role organisation { name } } }');
-      await new Promise((r) => setTimeout(r, 300)); // let the subscription register before publishing
+      await untilSubscribed(hub, Topics.invitationReceived(invitee.id));
       const viaSocket = nextEvent(socket, 'invitation:received');
       await gql(hub.url, 'mutation($i: InviteMemberInput!) { inviteMember(input: $i) { id } }', { i: { organisationId: org.id, email: invitee.email, role: 'ADMIN' } }, owner.accessToken);
       expect(await viaSocket).toMatchObject({ organisationId: org.id, organisationName: 'Medina Lab', role: 'ADMIN' });
@@ -127,7 +128,7 @@ describe('realtime: socket.io and graphql-ws', () => {
 
       const client = graphqlWsClient(hub.url, member.accessToken);
       const sub = subscribe<{ organisationChanged: { organisationId: string; change: string } }>(client, CHANGED, { id: org.id });
-      await new Promise((r) => setTimeout(r, 300));
+      await untilSubscribed(hub, Topics.organisationChanged(org.id));
       await gql(hub.url, 'mutation($id: ID!) { updateOrganisation(organisationId: $id, input: { city: "Pisa" }) { id } }', { id: org.id }, owner.accessToken);
       expect((await sub.next()).data?.organisationChanged).toMatchObject({ organisationId: org.id, change: 'UPDATED' });
 
@@ -145,7 +146,7 @@ describe('realtime: socket.io and graphql-ws', () => {
       const client = graphqlWsClient(hub.url, user.accessToken);
       const closed = new Promise<{ code: number; reason: string }>((resolve) => client.on('closed', (event) => resolve(event as { code: number; reason: string })));
       const sub = subscribe(client, CHANGED, { id: org.id });
-      await new Promise((r) => setTimeout(r, 300));
+      await untilSubscribed(hub, Topics.organisationChanged(org.id));
       await gql(hub.url, 'mutation { logout }', {}, user.accessToken);
       const event = await closed;
       expect(event.code).toBe(4401);
